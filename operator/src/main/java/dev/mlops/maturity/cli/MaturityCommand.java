@@ -1,0 +1,2 @@
+package dev.mlops.maturity.cli;
+public class MaturityCommand { public static void main(String[] a){} }
