@@ -1,2 +1,29 @@
 package dev.mlops.maturity.cli;
-public class MaturityCommand { public static void main(String[] a){} }
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The one runnable jar: run (the operator), assess (one-shot, for CI), demo (embedded), models. */
+@Command(
+    name = "mlops-maturity-operator",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Measures the MLOps maturity of ML workloads from live cluster state.",
+    subcommands = {ModelsCommand.class})
+public class MaturityCommand implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  public static int execute(String... args) {
+    return new CommandLine(new MaturityCommand()).execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

@@ -1,0 +1,18 @@
+package dev.mlops.maturity.config;
+
+import dev.mlops.maturity.probe.ProbeSettings;
+import java.util.List;
+import java.util.Map;
+
+/** The operator-level configuration (ARCHITECTURE.md section 5), from the Helm-rendered YAML file. */
+public record OperatorConfig(
+    Map<String, Endpoint> prometheus, Map<String, Endpoint> mlflow, ProbeSettings thresholds, List<String> watchNamespaces) {
+
+  public static final OperatorConfig EMPTY = new OperatorConfig(Map.of(), Map.of(), ProbeSettings.DEFAULTS, List.of());
+
+  public OperatorConfig {
+    prometheus = Map.copyOf(prometheus);
+    mlflow = Map.copyOf(mlflow);
+    watchNamespaces = List.copyOf(watchNamespaces);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.mlops.maturity.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mlops.maturity.evaluation.EvaluationInterval;
+import dev.mlops.maturity.probe.ProbeSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the operator configuration YAML; every mistake is reported with its path. */
+public final class OperatorConfigLoader {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private OperatorConfigLoader() {}
+
+  public static OperatorConfig load(Path file) throws InvalidConfigException {
+    try {
+      return parse(Files.readString(file));
+    } catch (IOException e) {
+      throw new InvalidConfigException("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  public static OperatorConfig parse(String yaml) throws InvalidConfigException {
+    JsonNode root;
+    try {
+      root = YAML.readTree(yaml);
+    } catch (IOException e) {
+      throw new InvalidConfigException("configuration is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    if (root == null || root.isNull() || root.isMissingNode()) {
+      return OperatorConfig.EMPTY;
+    }
+    List<String> problems = new ArrayList<>();
+    JsonNode integrations = root.path("integrations");
+    Map<String, Endpoint> prometheus = endpoints(integrations.path("prometheus"), "integrations.prometheus", problems);
+    Map<String, Endpoint> mlflow = endpoints(integrations.path("mlflow"), "integrations.mlflow", problems);
+    JsonNode t = root.path("thresholds");
+    double percent = t.path("gpuUtilisationPercent").asDouble(ProbeSettings.DEFAULTS.gpuUtilisationPercent());
+    if (percent <= 0 || percent > 100) {
+      problems.add("thresholds.gpuUtilisationPercent must be in (0, 100], got " + percent);
+    }
+    Duration window = ProbeSettings.DEFAULTS.gpuUtilisationWindow();
+    if (t.hasNonNull("gpuUtilisationWindow")) {
+      String w = t.get("gpuUtilisationWindow").asText();
+      window = parseWindow(w);
+      if (window == null) {
+        problems.add("thresholds.gpuUtilisationWindow '" + w + "' is not a duration such as 7d, 24h or 30m");
+      }
+    }
+    String alias = t.path("championAlias").asText(ProbeSettings.DEFAULTS.championAlias());
+    List<String> namespaces = new ArrayList<>();
+    root.path("watchNamespaces").forEach(n -> namespaces.add(n.asText()));
+    if (!problems.isEmpty()) {
+      throw new InvalidConfigException("invalid operator configuration: " + String.join("; ", problems));
+    }
+    return new OperatorConfig(prometheus, mlflow, new ProbeSettings(percent, window, alias), namespaces);
+  }
+
+  private static Duration parseWindow(String w) {
+    if (w.matches("^[0-9]+d$")) {
+      return Duration.ofDays(Long.parseLong(w.substring(0, w.length() - 1)));
+    }
+    return EvaluationInterval.parse(w).orElse(null);
+  }
+
+  private static Map<String, Endpoint> endpoints(JsonNode node, String path, List<String> problems) {
+    Map<String, Endpoint> out = new LinkedHashMap<>();
+    if (node.isMissingNode() || node.isNull()) {
+      return out;
+    }
+    if (!node.isObject()) {
+      problems.add(path + " must be a map of endpoint name to {url: ...}");
+      return out;
+    }
+    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String where = path + "." + e.getKey();
+      String url = e.getValue().path("url").asText("");
+      URI uri;
+      try {
+        uri = new URI(url);
+      } catch (URISyntaxException ex) {
+        problems.add(where + ".url '" + url + "' is not a URL");
+        continue;
+      }
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        problems.add(where + ".url must be an http(s) server root, got '" + url + "'");
+        continue;
+      }
+      SecretKeyRef ref = null;
+      JsonNode secret = e.getValue().path("tokenSecretRef");
+      if (secret.isObject()) {
+        String name = secret.path("name").asText("");
+        String key = secret.path("key").asText("");
+        if (name.isEmpty() || key.isEmpty()) {
+          problems.add(where + ".tokenSecretRef needs name and key");
+        }
+        ref = new SecretKeyRef(name, secret.hasNonNull("namespace") ? secret.get("namespace").asText() : null, key);
+      }
+      out.put(e.getKey(), new Endpoint(uri, ref));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,36 @@
+package dev.mlops.maturity.evaluation;
+
+import dev.mlops.maturity.model.MaturityModelDefinition;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outcome of one evaluation. {@code observedLevel} is what is published; {@code strictLevel} is
+ * the level the evidence proves right now (lower than observed only while probes are failing).
+ */
+public record Assessment(
+    MaturityModelDefinition model,
+    int observedLevel,
+    int strictLevel,
+    int targetLevel,
+    List<CapabilityResult> capabilities,
+    Optional<NextLevelGap> nextLevel,
+    List<String> recommendations,
+    LevelTransition transition,
+    Integer previousLevel,
+    List<String> unknownCapabilities,
+    List<String> regressionCauses,
+    boolean regressed) {
+
+  public String observedLevelName() {
+    return model.level(observedLevel).name();
+  }
+
+  public boolean targetMet() {
+    return observedLevel >= targetLevel;
+  }
+
+  public boolean degraded() {
+    return !unknownCapabilities.isEmpty();
+  }
+}

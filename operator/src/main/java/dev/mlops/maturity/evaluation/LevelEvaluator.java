@@ -1,0 +1,135 @@
+package dev.mlops.maturity.evaluation;
+
+import dev.mlops.maturity.evidence.CapabilityState;
+import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.model.CapabilityCatalogue;
+import dev.mlops.maturity.model.Level;
+import dev.mlops.maturity.model.MaturityModelDefinition;
+import dev.mlops.maturity.model.Requirement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The level rule, pure: a workload is at the highest level L such that every requirement of levels
+ * 1..L holds. The regression guard keeps the previous level when the drop is explained only by
+ * Unknown evidence (a probe outage is never a regression).
+ */
+public final class LevelEvaluator {
+  private LevelEvaluator() {}
+
+  public static Assessment evaluate(
+      MaturityModelDefinition model, Map<String, Evidence> effective, int targetLevel, PreviousEvaluation previous) {
+    Predicate<String> holds = id -> state(effective, id).holds();
+    Predicate<String> holdsUnlessMissing = id -> state(effective, id) != CapabilityState.Missing;
+    int strict = highestLevel(model, holds);
+    int optimistic = highestLevel(model, holdsUnlessMissing);
+
+    Integer before = previous.level();
+    int observed;
+    LevelTransition transition;
+    List<String> causes = List.of();
+    if (before == null || before > model.topLevel()) {
+      observed = strict;
+      transition = LevelTransition.INITIAL;
+    } else if (strict > before) {
+      observed = strict;
+      transition = LevelTransition.RAISED;
+    } else if (strict == before) {
+      observed = strict;
+      transition = LevelTransition.UNCHANGED;
+    } else {
+      // Only what is proven Missing may lower the level; Unknown keeps what was last seen.
+      observed = Math.min(before, optimistic);
+      if (observed < before) {
+        transition = LevelTransition.REGRESSED;
+        causes = blocking(model.level(observed + 1), holdsUnlessMissing);
+      } else {
+        transition = LevelTransition.HELD;
+      }
+    }
+    boolean regressed = switch (transition) {
+      case REGRESSED -> true;
+      case RAISED, INITIAL -> false;
+      default -> previous.regressed();
+    };
+
+    List<CapabilityResult> capabilities = capabilities(model, effective);
+    List<String> unknown = capabilities.stream()
+        .filter(c -> c.evidence().state() == CapabilityState.Unknown)
+        .map(CapabilityResult::id)
+        .distinct()
+        .toList();
+    Optional<NextLevelGap> next = Optional.empty();
+    List<String> recommendations = new ArrayList<>();
+    if (observed < model.topLevel()) {
+      Level nextLevel = model.level(observed + 1);
+      List<String> missing = blocking(nextLevel, holds);
+      next = Optional.of(new NextLevelGap(nextLevel.number(), nextLevel.name(), missing));
+      for (Requirement r : nextLevel.requires()) {
+        if (!r.heldBy(holds)) {
+          String id = r.anyOf().get(0);
+          String advice = CapabilityCatalogue.find(id).map(c -> c.howToClimb()).orElse("");
+          recommendations.add(r.describe() + ": " + advice);
+        }
+      }
+    }
+    return new Assessment(model, observed, strict, targetLevel, capabilities, next, List.copyOf(recommendations),
+        transition, before, unknown, causes, regressed);
+  }
+
+  static int highestLevel(MaturityModelDefinition model, Predicate<String> holds) {
+    int level = 0;
+    for (Level l : model.levels()) {
+      if (l.number() == 0) {
+        continue;
+      }
+      if (!l.requires().stream().allMatch(r -> r.heldBy(holds))) {
+        break;
+      }
+      level = l.number();
+    }
+    return level;
+  }
+
+  private static List<String> blocking(Level level, Predicate<String> holds) {
+    return level.requires().stream().filter(r -> !r.heldBy(holds)).map(Requirement::describe).toList();
+  }
+
+  private static List<CapabilityResult> capabilities(MaturityModelDefinition model, Map<String, Evidence> effective) {
+    List<CapabilityResult> out = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (Level l : model.levels()) {
+      for (Requirement r : l.requires()) {
+        for (String id : r.anyOf()) {
+          if (seen.add(id)) {
+            out.add(new CapabilityResult(id, l.number(), false, evidence(effective, id)));
+          }
+        }
+      }
+    }
+    for (Level l : model.levels()) {
+      for (Requirement r : l.recommends()) {
+        for (String id : r.anyOf()) {
+          if (seen.add(id)) {
+            out.add(new CapabilityResult(id, l.number(), true, evidence(effective, id)));
+          }
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static Evidence evidence(Map<String, Evidence> effective, String id) {
+    return effective.getOrDefault(id, Evidence.unknown(id, "no evidence for " + id));
+  }
+
+  private static CapabilityState state(Map<String, Evidence> effective, String id) {
+    Evidence e = effective.get(id);
+    return e == null ? CapabilityState.Unknown : e.state();
+  }
+}

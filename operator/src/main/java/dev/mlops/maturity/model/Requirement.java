@@ -1,0 +1,35 @@
+package dev.mlops.maturity.model;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/** One requirement of a level: a single capability, or anyOf several (one is enough). */
+public record Requirement(List<String> anyOf) {
+  public Requirement {
+    if (anyOf == null || anyOf.isEmpty()) {
+      throw new IllegalArgumentException("a requirement names at least one capability");
+    }
+    anyOf = List.copyOf(anyOf);
+  }
+
+  public static Requirement of(String capability) {
+    return new Requirement(List.of(capability));
+  }
+
+  public static Requirement anyOf(String... capabilities) {
+    return new Requirement(List.of(capabilities));
+  }
+
+  public boolean isSingle() {
+    return anyOf.size() == 1;
+  }
+
+  public boolean heldBy(Predicate<String> holds) {
+    return anyOf.stream().anyMatch(holds);
+  }
+
+  /** {@code model-registry} or {@code anyOf(a|b|c)}, as shown in nextLevel.missing. */
+  public String describe() {
+    return isSingle() ? anyOf.get(0) : "anyOf(" + String.join("|", anyOf) + ")";
+  }
+}

@@ -1,0 +1,62 @@
+package dev.mlops.maturity.probe;
+
+import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.model.Scope;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the probes: platform-scope ones once per cycle, workload ones per target. A probe that
+ * throws yields Unknown evidence naming the failure; it never stops the others.
+ */
+public final class EvidenceCollector {
+  private final ProbeSet probes;
+  private final ProbeSettings settings;
+  private final Clock clock;
+
+  public EvidenceCollector(ProbeSet probes, ProbeSettings settings, Clock clock) {
+    this.probes = probes;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public ProbeSet probes() {
+    return probes;
+  }
+
+  /** Platform-scope evidence for the whole cluster (shared by all targets of one cycle). */
+  public Map<String, Evidence> platform(ClusterView cluster, ExternalSources external) {
+    ProbeContext context = new ProbeContext(null, cluster, external, settings, clock);
+    Map<String, Evidence> out = new LinkedHashMap<>();
+    for (Probe p : probes.ofScope(Scope.PLATFORM)) {
+      out.put(p.capability(), run(p, context));
+    }
+    return out;
+  }
+
+  /** Workload-scope evidence for the capabilities asked for, merged with the platform evidence. */
+  public Map<String, Evidence> workload(
+      WorkloadTarget target, ClusterView cluster, ExternalSources external, Map<String, Evidence> platform, Set<String> capabilities) {
+    ProbeContext context = new ProbeContext(target, cluster, external, settings, clock);
+    Map<String, Evidence> out = new LinkedHashMap<>();
+    for (String id : capabilities) {
+      if (platform.containsKey(id)) {
+        out.put(id, platform.get(id));
+        continue;
+      }
+      probes.find(id).filter(p -> p.scope() == Scope.WORKLOAD).ifPresent(p -> out.put(id, run(p, context)));
+    }
+    return out;
+  }
+
+  private static Evidence run(Probe probe, ProbeContext context) {
+    try {
+      Evidence e = probe.evaluate(context);
+      return e == null ? Evidence.unknown(probe.capability(), "probe returned no evidence") : e.withCapability(probe.capability());
+    } catch (RuntimeException e) {
+      return Evidence.unknown(probe.capability(), "probe failed: " + e.getClass().getSimpleName());
+    }
+  }
+}

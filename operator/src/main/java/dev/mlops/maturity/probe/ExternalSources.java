@@ -1,0 +1,27 @@
+package dev.mlops.maturity.probe;
+
+import dev.mlops.maturity.probe.mlflow.MlflowApi;
+import dev.mlops.maturity.probe.prometheus.PrometheusApi;
+
+/**
+ * Named HTTP endpoints from the operator configuration. A target names an endpoint; it can never
+ * supply a URL. An unknown name is a Failed answer ("no prometheus endpoint named x is configured").
+ */
+public interface ExternalSources {
+  Answer<PrometheusApi> prometheus(String endpointName);
+
+  Answer<MlflowApi> mlflow(String endpointName);
+
+  /** No endpoints configured at all. */
+  ExternalSources NONE = new ExternalSources() {
+    @Override
+    public Answer<PrometheusApi> prometheus(String endpointName) {
+      return Answer.failed("no prometheus endpoint named '" + endpointName + "' is configured");
+    }
+
+    @Override
+    public Answer<MlflowApi> mlflow(String endpointName) {
+      return Answer.failed("no mlflow endpoint named '" + endpointName + "' is configured");
+    }
+  };
+}

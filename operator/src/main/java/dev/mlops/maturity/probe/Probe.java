@@ -1,0 +1,20 @@
+package dev.mlops.maturity.probe;
+
+import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.model.Scope;
+import java.util.Set;
+
+/**
+ * Decides one capability from cluster state (and named HTTP endpoints). A pure function of the
+ * context; it must not throw (the collector turns an escaped exception into Unknown anyway).
+ */
+public interface Probe {
+  String capability();
+
+  Scope scope();
+
+  /** Every kind this probe lists: the operator watches them and the chart grants get/list/watch on them. */
+  Set<ResourceKind> reads();
+
+  Evidence evaluate(ProbeContext context);
+}
