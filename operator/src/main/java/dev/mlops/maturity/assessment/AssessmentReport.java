@@ -1,0 +1,161 @@
+package dev.mlops.maturity.assessment;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.mlops.maturity.evaluation.Assessment;
+import dev.mlops.maturity.evaluation.CapabilityResult;
+import dev.mlops.maturity.evaluation.SpecProblem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Renders assessments as table, json (mirrors the status) or markdown. */
+public final class AssessmentReport {
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final List<TargetAssessment> assessments;
+
+  public AssessmentReport(List<TargetAssessment> assessments) {
+    this.assessments = List.copyOf(assessments);
+  }
+
+  public List<TargetAssessment> assessments() {
+    return assessments;
+  }
+
+  /** Targets whose observed level is below {@code level} (an unevaluable target counts as below). */
+  public List<TargetAssessment> below(int level) {
+    return assessments.stream().filter(t -> t.assessment().map(a -> a.observedLevel() < level).orElse(true)).toList();
+  }
+
+  public String render(ReportFormat format) {
+    return switch (format) {
+      case TABLE -> table();
+      case JSON -> json();
+      case MARKDOWN -> markdown();
+    };
+  }
+
+  String table() {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"NAMESPACE", "NAME", "MODEL", "TARGET", "OBSERVED", "LEVEL", "TARGET-MET", "BLOCKING NEXT LEVEL"});
+    for (TargetAssessment t : assessments) {
+      if (t.assessment().isPresent()) {
+        Assessment a = t.assessment().get();
+        String blocking = a.nextLevel().map(n -> String.join(",", n.missing())).orElse("-");
+        rows.add(new String[] {t.namespace(), t.name(), t.model(), String.valueOf(t.targetLevel()), String.valueOf(a.observedLevel()),
+            a.observedLevelName(), String.valueOf(a.targetMet()), blocking.isEmpty() ? "-" : blocking});
+      } else {
+        rows.add(new String[] {t.namespace(), t.name(), t.model(), String.valueOf(t.targetLevel()), "-", "-", "-",
+            "invalid: " + t.problems().stream().map(SpecProblem::toString).collect(Collectors.joining("; "))});
+      }
+    }
+    int[] widths = new int[rows.get(0).length];
+    for (String[] r : rows) {
+      for (int i = 0; i < r.length - 1; i++) {
+        widths[i] = Math.max(widths[i], r[i].length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (String[] r : rows) {
+      for (int i = 0; i < r.length; i++) {
+        out.append(i == r.length - 1 ? r[i] : String.format("%-" + (widths[i] + 3) + "s", r[i]));
+      }
+      out.append('\n');
+    }
+    for (TargetAssessment t : assessments) {
+      t.assessment().filter(a -> a.degraded()).ifPresent(a -> out.append("note: ").append(t.namespace()).append('/').append(t.name())
+          .append(" has capabilities that could not be checked (Unknown): ").append(String.join(", ", a.unknownCapabilities())).append('\n'));
+    }
+    return out.toString();
+  }
+
+  String json() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("assessments", assessments.stream().map(AssessmentReport::toMap).toList());
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Map<String, Object> toMap(TargetAssessment t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("namespace", t.namespace());
+    m.put("name", t.name());
+    m.put("model", t.model());
+    m.put("targetLevel", t.targetLevel());
+    t.assessment().ifPresent(a -> {
+      m.put("observedLevel", a.observedLevel());
+      m.put("observedLevelName", a.observedLevelName());
+      m.put("targetMet", a.targetMet());
+      m.put("capabilities", a.capabilities().stream().map(AssessmentReport::capability).toList());
+      a.nextLevel().ifPresent(n -> m.put("nextLevel", Map.of("level", n.level(), "name", n.name(), "missing", n.missing())));
+      m.put("recommendations", a.recommendations());
+      if (a.degraded()) {
+        m.put("unknown", a.unknownCapabilities());
+      }
+    });
+    if (!t.problems().isEmpty()) {
+      m.put("problems", t.problems().stream()
+          .map(p -> Map.of("field", p.field(), "reason", p.reason(), "message", p.message())).toList());
+    }
+    return m;
+  }
+
+  private static Map<String, Object> capability(CapabilityResult c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", c.id());
+    m.put("level", c.level());
+    if (c.recommended()) {
+      m.put("recommended", true);
+    }
+    m.put("state", c.evidence().state().name());
+    m.put("source", c.evidence().source().wire());
+    m.put("evidence", c.evidence().references());
+    m.put("message", c.evidence().message());
+    return m;
+  }
+
+  String markdown() {
+    StringBuilder out = new StringBuilder("# MLOps maturity assessment\n\n");
+    out.append("| namespace | target | model | target level | observed | level | target met |\n|---|---|---|---|---|---|---|\n");
+    for (TargetAssessment t : assessments) {
+      out.append("| ").append(t.namespace()).append(" | ").append(t.name()).append(" | ").append(t.model()).append(" | ")
+          .append(t.targetLevel()).append(" | ")
+          .append(t.assessment().map(a -> String.valueOf(a.observedLevel())).orElse("-")).append(" | ")
+          .append(t.assessment().map(Assessment::observedLevelName).orElse("invalid")).append(" | ")
+          .append(t.assessment().map(a -> a.targetMet() ? "yes" : "no").orElse("-")).append(" |\n");
+    }
+    for (TargetAssessment t : assessments) {
+      out.append("\n## ").append(t.namespace()).append('/').append(t.name()).append("\n\n");
+      t.problems().forEach(p -> out.append("- **").append(p.reason()).append("** `").append(p.field()).append("`: ")
+          .append(escape(p.message())).append('\n'));
+      t.assessment().ifPresent(a -> {
+        a.nextLevel().ifPresent(n -> out.append("Next level ").append(n.level()).append(" (").append(n.name()).append(") needs: ")
+            .append(n.missing().isEmpty() ? "nothing" : String.join(", ", n.missing())).append("\n\n"));
+        out.append("| capability | level | state | source | message |\n|---|---|---|---|---|\n");
+        for (CapabilityResult c : a.capabilities()) {
+          out.append("| ").append(c.id()).append(" | ").append(c.level()).append(c.recommended() ? " (recommended)" : "").append(" | ")
+              .append(c.evidence().state()).append(" | ").append(c.evidence().source().wire()).append(" | ")
+              .append(escape(c.evidence().message())).append(" |\n");
+        }
+        if (!a.recommendations().isEmpty()) {
+          out.append("\nHow to climb:\n");
+          a.recommendations().forEach(r -> out.append("- ").append(escape(r)).append('\n'));
+        }
+      });
+    }
+    return out.toString();
+  }
+
+  private static String escape(String s) {
+    return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
+  }
+}

@@ -1,0 +1,7 @@
+package dev.mlops.maturity.assessment;
+
+public enum ReportFormat {
+  TABLE,
+  JSON,
+  MARKDOWN
+}

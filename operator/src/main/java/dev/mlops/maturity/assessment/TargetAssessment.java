@@ -1,0 +1,18 @@
+package dev.mlops.maturity.assessment;
+
+import dev.mlops.maturity.evaluation.Assessment;
+import dev.mlops.maturity.evaluation.SpecProblem;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One target's outcome: the spec problems found (each names its field) and, unless a problem
+ * blocks evaluation (unknown model, no selector), the assessment.
+ */
+public record TargetAssessment(
+    String namespace, String name, String model, Integer targetLevel, List<SpecProblem> problems, Optional<Assessment> assessment) {
+
+  public boolean ready() {
+    return problems.isEmpty() && assessment.isPresent();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.mlops.maturity.assessment;
+
+import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
+import dev.mlops.maturity.api.v1alpha1.MaturityTargetSpec;
+import dev.mlops.maturity.evaluation.Assessment;
+import dev.mlops.maturity.evaluation.EvidencePolicy;
+import dev.mlops.maturity.evaluation.LevelEvaluator;
+import dev.mlops.maturity.evaluation.PreviousEvaluation;
+import dev.mlops.maturity.evaluation.SpecProblem;
+import dev.mlops.maturity.evaluation.TargetSpecValidator;
+import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.model.MaturityModelDefinition;
+import dev.mlops.maturity.probe.ClusterView;
+import dev.mlops.maturity.probe.EvidenceCollector;
+import dev.mlops.maturity.probe.ExternalSources;
+import dev.mlops.maturity.probe.WorkloadTarget;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The evaluation pipeline for one target, shared by the operator and the assess command:
+ * resolve the model, validate the spec, collect evidence, apply the target's policy, evaluate.
+ */
+public final class TargetAssessor {
+  private final EvidenceCollector collector;
+  private final Clock clock;
+
+  public TargetAssessor(EvidenceCollector collector, Clock clock) {
+    this.collector = collector;
+    this.clock = clock;
+  }
+
+  public Map<String, Evidence> platformEvidence(ClusterView cluster, ExternalSources external) {
+    return collector.platform(cluster, external);
+  }
+
+  public TargetAssessment assess(MaturityTarget target, ModelCatalog models, ClusterView cluster, ExternalSources external,
+      Map<String, Evidence> platform, PreviousEvaluation previous) {
+    MaturityTargetSpec spec = target.getSpec() == null ? new MaturityTargetSpec() : target.getSpec();
+    String modelId = spec.model == null ? MaturityTargetSpec.DEFAULT_MODEL : spec.model;
+    Optional<MaturityModelDefinition> model = models.find(modelId);
+    LocalDate today = LocalDate.now(clock);
+    List<SpecProblem> problems = TargetSpecValidator.validate(target.getSpec(), model, models.problem(modelId), today);
+    String ns = target.getMetadata().getNamespace();
+    String name = target.getMetadata().getName();
+    if (model.isEmpty() || problems.stream().anyMatch(SpecProblem::blocksEvaluation)) {
+      return new TargetAssessment(ns, name, modelId, spec.targetLevel, problems, Optional.empty());
+    }
+    MaturityModelDefinition m = model.get();
+    Map<String, Evidence> observed = collector.workload(WorkloadTarget.of(target), cluster, external, platform, m.capabilities());
+    Map<String, Evidence> effective = EvidencePolicy.apply(m, observed, spec, today);
+    int targetLevel = spec.targetLevel == null ? 0 : Math.max(0, Math.min(spec.targetLevel, m.topLevel()));
+    Assessment assessment = LevelEvaluator.evaluate(m, effective, targetLevel, previous);
+    return new TargetAssessment(ns, name, modelId, spec.targetLevel, problems, Optional.of(assessment));
+  }
+}
