@@ -89,17 +89,16 @@ record RolloutStrategy(GenericKubernetesResource rollout) {
     return refs;
   }
 
-  /** The abort that shows an analysis rolled traffic back (PROBES.md c.8), if any. */
+  /** The abort that shows an analysis rolled traffic back (PROBES.md b.28, c.8), if any. */
   Optional<String> abort() {
-    boolean aborted = Fields.isTrue(rollout, "status", "abort");
     Optional<String> reason = Fields.list(rollout, "status", "conditions").stream()
         .map(c -> Fields.string(c, "reason").orElse(""))
-        .filter("RolloutAborted"::equals).findFirst();
-    if (!aborted && reason.isEmpty()) {
+        .filter(r -> r.equals("RolloutAborted") || r.equals("AnalysisRunFailed")).findFirst();
+    if (!Fields.isTrue(rollout, "status", "abort") && reason.isEmpty()) {
       return Optional.empty();
     }
     String at = Fields.string(rollout, "status", "abortedAt").map(t -> " at " + t).orElse("");
-    return Optional.of("aborted (RolloutAborted" + at + ")");
+    return Optional.of("aborted (" + reason.orElse("RolloutAborted") + at + ")");
   }
 
   private List<Object> steps() {

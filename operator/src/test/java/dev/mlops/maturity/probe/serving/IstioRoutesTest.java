@@ -44,6 +44,11 @@ class IstioRoutesTest {
   }
 
   @Test
+  void seededCasesCoverSplitsAndNonSplits() {
+    assertThat(seededSplits().map(a -> a.get()[2])).contains(true, false);
+  }
+
+  @Test
   void describesTheSplit() {
     assertThat(routes(split(80, 20)).weightedSplits()).containsExactly("http[0] 80% fraud-detector/v1, 20% fraud-detector/v2");
   }

@@ -78,7 +78,9 @@ class RolloutStrategyTest {
     assertThat(new RolloutStrategy(ServingFixtures.yaml(base)).abort()).isEmpty();
     assertThat(new RolloutStrategy(ServingFixtures.yaml(base + "status:\n  abort: true\n")).abort()).contains("aborted (RolloutAborted)");
     String byReason = base + "status:\n  conditions:\n  - {type: Progressing, status: \"False\", reason: RolloutAborted}\n";
-    assertThat(new RolloutStrategy(ServingFixtures.yaml(byReason)).abort()).isPresent();
+    assertThat(new RolloutStrategy(ServingFixtures.yaml(byReason)).abort()).contains("aborted (RolloutAborted)");
+    String analysisFailed = base + "status:\n  abortedAt: \"2026-11-21T10:00:00Z\"\n  conditions:\n  - {type: Progressing, status: \"False\", reason: AnalysisRunFailed}\n";
+    assertThat(new RolloutStrategy(ServingFixtures.yaml(analysisFailed)).abort()).contains("aborted (AnalysisRunFailed at 2026-11-21T10:00:00Z)");
     String healthy = base + "status:\n  abort: false\n  conditions:\n  - {type: Progressing, status: \"True\", reason: NewReplicaSetAvailable}\n";
     assertThat(new RolloutStrategy(ServingFixtures.yaml(healthy)).abort()).isEmpty();
   }
