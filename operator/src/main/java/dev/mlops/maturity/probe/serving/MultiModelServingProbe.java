@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -86,7 +87,7 @@ public final class MultiModelServingProbe implements Probe {
 
   /** The InferenceService names the runtime ({@code spec.predictor.model.runtime}) or was placed on it (status). */
   private static boolean uses(GenericKubernetesResource isvc, GenericKubernetesResource runtime) {
-    if (!java.util.Objects.equals(isvc.getMetadata().getNamespace(), runtime.getMetadata().getNamespace())) {
+    if (!Objects.equals(isvc.getMetadata().getNamespace(), runtime.getMetadata().getNamespace())) {
       return false;
     }
     String name = ServingScan.name(runtime);

@@ -8,6 +8,7 @@ import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -96,7 +97,7 @@ final class ServingScan {
   }
 
   private static String[] concat(String[] path, String last) {
-    String[] out = java.util.Arrays.copyOf(path, path.length + 1);
+    String[] out = Arrays.copyOf(path, path.length + 1);
     out[path.length] = last;
     return out;
   }
@@ -125,10 +126,6 @@ final class ServingScan {
   /** Something relevant that does not satisfy the capability, shown on a Missing verdict. */
   void seen(String note) {
     scan.seen(note);
-  }
-
-  boolean satisfied() {
-    return scan.satisfied();
   }
 
   Evidence verdict(String missingMessage) {

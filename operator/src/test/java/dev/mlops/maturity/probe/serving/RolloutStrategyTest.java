@@ -2,6 +2,7 @@ package dev.mlops.maturity.probe.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RolloutStrategyTest {
@@ -53,9 +54,9 @@ class RolloutStrategyTest {
         - analysis: {templates: [{templateName: success-rate}, {templateName: latency}]}
         """);
     assertThat(c.analysisTemplates()).containsExactly(
-        new RolloutStrategy.TemplateRef("success-rate", false, java.util.List.of()),
-        new RolloutStrategy.TemplateRef("latency", false, java.util.List.of()),
-        new RolloutStrategy.TemplateRef("error-budget", true, java.util.List.of("latency")));
+        new RolloutStrategy.TemplateRef("success-rate", false, List.of()),
+        new RolloutStrategy.TemplateRef("latency", false, List.of()),
+        new RolloutStrategy.TemplateRef("error-budget", true, List.of("latency")));
     RolloutStrategy blueGreen = new RolloutStrategy(ServingFixtures.yaml("""
         apiVersion: argoproj.io/v1alpha1
         kind: Rollout

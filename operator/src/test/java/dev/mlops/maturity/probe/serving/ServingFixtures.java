@@ -1,6 +1,7 @@
 package dev.mlops.maturity.probe.serving;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.model.Scope;
 import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.InMemoryClusterView;
 import dev.mlops.maturity.probe.Probe;
@@ -26,7 +27,7 @@ final class ServingFixtures {
   }
 
   static Evidence evaluate(Probe probe, InMemoryClusterView cluster) {
-    WorkloadTarget target = probe.scope() == dev.mlops.maturity.model.Scope.PLATFORM ? null : FRAUD;
+    WorkloadTarget target = probe.scope() == Scope.PLATFORM ? null : FRAUD;
     return probe.evaluate(new ProbeContext(target, cluster, ExternalSources.NONE, ProbeSettings.DEFAULTS, ScenarioAssertions.FIXED));
   }
 

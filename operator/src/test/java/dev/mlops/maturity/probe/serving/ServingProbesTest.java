@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.model.CapabilityCatalogue;
+import dev.mlops.maturity.model.Scope;
 import dev.mlops.maturity.probe.ClusterView;
 import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.InMemoryClusterView;
-import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProbeSet;
@@ -49,7 +49,7 @@ class ServingProbesTest {
         listed.add(kind);
         return s.cluster().list(kind, namespace);
       };
-      ProbeContext ctx = new ProbeContext(probe.scope() == dev.mlops.maturity.model.Scope.PLATFORM ? null : ServingFixtures.FRAUD,
+      ProbeContext ctx = new ProbeContext(probe.scope() == Scope.PLATFORM ? null : ServingFixtures.FRAUD,
           recording, ExternalSources.NONE, ProbeSettings.DEFAULTS, ScenarioAssertions.FIXED);
       probe.evaluate(ctx);
     }
