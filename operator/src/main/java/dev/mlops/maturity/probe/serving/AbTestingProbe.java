@@ -1,0 +1,81 @@
+package dev.mlops.maturity.probe.serving;
+
+import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.model.Scope;
+import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.Probe;
+import dev.mlops.maturity.probe.ProbeContext;
+import dev.mlops.maturity.probe.ResourceKind;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code ab-testing} (PROBES.md b.20): two or more variants receive real traffic at the same time.
+ * Providers: a ready Seldon Experiment with two weighted candidates; a Flagger Canary with match
+ * rules and iterations; an Argo Rollouts setHeaderRoute step (or a weighted experiment step); an
+ * Istio VirtualService route split between two destinations.
+ */
+public final class AbTestingProbe implements Probe {
+  public static final String CAPABILITY = "ab-testing";
+
+  @Override
+  public String capability() {
+    return CAPABILITY;
+  }
+
+  @Override
+  public Scope scope() {
+    return Scope.WORKLOAD;
+  }
+
+  @Override
+  public Set<ResourceKind> reads() {
+    return Set.of(Kinds.SELDON_EXPERIMENT, Kinds.FLAGGER_CANARY, Kinds.DEPLOYMENT, Kinds.ROLLOUT, Kinds.VIRTUAL_SERVICE);
+  }
+
+  @Override
+  public Evidence evaluate(ProbeContext ctx) {
+    ServingScan scan = new ServingScan(ctx, CAPABILITY);
+    for (GenericKubernetesResource e : scan.seldonExperiments()) {
+      SeldonExperiment experiment = new SeldonExperiment(e);
+      List<String> candidates = experiment.weightedCandidates();
+      String name = ServingScan.name(e);
+      if (candidates.size() < 2) {
+        scan.seen("Seldon Experiment " + name + " has " + candidates.size() + " candidate(s) with weight > 0");
+      } else if (!experiment.ready()) {
+        scan.seen("Seldon Experiment " + name + " is not ready (ExperimentReady not True)");
+      } else {
+        scan.found(e, "Seldon Experiment " + name + " splits " + String.join(" / ", candidates));
+      }
+    }
+    for (GenericKubernetesResource c : scan.flaggerCanaries()) {
+      FlaggerAnalysis analysis = new FlaggerAnalysis(c);
+      Optional<Double> iterations = analysis.iterations();
+      String name = ServingScan.name(c);
+      if (analysis.matches() && iterations.isPresent() && !analysis.skipped()) {
+        scan.found(c, "Flagger Canary " + name + " A/B match rules for " + iterations.get().longValue() + " iterations");
+      } else if (analysis.matches()) {
+        scan.seen("Flagger Canary " + name + " has match rules but " + (analysis.skipped() ? "skips analysis" : "no iterations"));
+      }
+    }
+    for (GenericKubernetesResource r : scan.rollouts()) {
+      RolloutStrategy strategy = new RolloutStrategy(r);
+      List<String> headerRoutes = strategy.headerRoutes();
+      List<String> experiments = strategy.weightedExperimentTemplates();
+      if (!headerRoutes.isEmpty()) {
+        scan.found(r, "Rollout " + ServingScan.name(r) + " setHeaderRoute " + String.join(", ", headerRoutes));
+      } else if (!experiments.isEmpty()) {
+        scan.found(r, "Rollout " + ServingScan.name(r) + " experiment " + String.join(", ", experiments));
+      }
+    }
+    for (GenericKubernetesResource vs : scan.virtualServices()) {
+      List<String> splits = new IstioRoutes(vs).weightedSplits();
+      if (!splits.isEmpty()) {
+        scan.found(vs, "VirtualService " + ServingScan.name(vs) + " " + splits.get(0));
+      }
+    }
+    return scan.verdict("no A/B split for the workload (Seldon Experiment, Flagger match, Rollout setHeaderRoute or Istio weighted routes)");
+  }
+}

@@ -1,0 +1,72 @@
+package dev.mlops.maturity.probe.serving;
+
+import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.model.Scope;
+import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.Probe;
+import dev.mlops.maturity.probe.ProbeContext;
+import dev.mlops.maturity.probe.ResourceKind;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code shadow-deployment} (PROBES.md b.19): live traffic is mirrored to a candidate whose answers
+ * are discarded. Providers: Istio VirtualService mirrors, Argo Rollouts setMirrorRoute steps,
+ * Flagger {@code analysis.mirror}, Seldon Core 2 Experiment {@code spec.mirror}.
+ */
+public final class ShadowDeploymentProbe implements Probe {
+  public static final String CAPABILITY = "shadow-deployment";
+
+  @Override
+  public String capability() {
+    return CAPABILITY;
+  }
+
+  @Override
+  public Scope scope() {
+    return Scope.WORKLOAD;
+  }
+
+  @Override
+  public Set<ResourceKind> reads() {
+    return Set.of(Kinds.VIRTUAL_SERVICE, Kinds.ROLLOUT, Kinds.FLAGGER_CANARY, Kinds.DEPLOYMENT, Kinds.SELDON_EXPERIMENT);
+  }
+
+  @Override
+  public Evidence evaluate(ProbeContext ctx) {
+    ServingScan scan = new ServingScan(ctx, CAPABILITY);
+    for (GenericKubernetesResource vs : scan.virtualServices()) {
+      List<String> mirrors = new IstioRoutes(vs).mirrors();
+      if (!mirrors.isEmpty()) {
+        scan.found(vs, "VirtualService " + ServingScan.name(vs) + " " + mirrors.get(0));
+      }
+    }
+    for (GenericKubernetesResource r : scan.rollouts()) {
+      List<String> routes = new RolloutStrategy(r).mirrorRoutes();
+      if (!routes.isEmpty()) {
+        scan.found(r, "Rollout " + ServingScan.name(r) + " setMirrorRoute " + String.join(", ", routes));
+      }
+    }
+    for (GenericKubernetesResource c : scan.flaggerCanaries()) {
+      FlaggerAnalysis analysis = new FlaggerAnalysis(c);
+      if (analysis.mirrors() && !analysis.skipped()) {
+        scan.found(c, "Flagger Canary " + ServingScan.name(c) + " mirrors traffic"
+            + analysis.mirrorWeight().map(w -> " (mirrorWeight " + TrafficWeight.format(w) + ")").orElse(""));
+      } else if (analysis.mirrors()) {
+        scan.seen("Flagger Canary " + ServingScan.name(c) + " mirrors but skips analysis");
+      }
+    }
+    for (GenericKubernetesResource e : scan.seldonExperiments()) {
+      SeldonExperiment experiment = new SeldonExperiment(e);
+      Optional<String> mirror = experiment.mirror();
+      if (mirror.isPresent() && experiment.ready()) {
+        scan.found(e, "Seldon Experiment " + ServingScan.name(e) + " mirrors to " + mirror.get());
+      } else if (mirror.isPresent()) {
+        scan.seen("Seldon Experiment " + ServingScan.name(e) + " mirror is not ready (ExperimentReady not True)");
+      }
+    }
+    return scan.verdict("no traffic mirroring for the workload (Istio mirror, Rollout setMirrorRoute, Flagger mirror or Seldon Experiment mirror)");
+  }
+}
