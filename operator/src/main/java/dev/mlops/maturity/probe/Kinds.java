@@ -27,6 +27,8 @@ public final class Kinds {
   public static final ResourceKind EVENT_SOURCE = new ResourceKind("argoproj.io", "v1alpha1", "EventSource", "eventsources", true);
   public static final ResourceKind ROLLOUT = new ResourceKind("argoproj.io", "v1alpha1", "Rollout", "rollouts", true);
   public static final ResourceKind ANALYSIS_TEMPLATE = new ResourceKind("argoproj.io", "v1alpha1", "AnalysisTemplate", "analysistemplates", true);
+  public static final ResourceKind CLUSTER_ANALYSIS_TEMPLATE =
+      new ResourceKind("argoproj.io", "v1alpha1", "ClusterAnalysisTemplate", "clusteranalysistemplates", false);
   public static final ResourceKind APPLICATION = new ResourceKind("argoproj.io", "v1alpha1", "Application", "applications", true);
 
   // Kubeflow, Tekton
@@ -63,7 +65,7 @@ public final class Kinds {
 
   public static final List<ResourceKind> ALL = List.of(
       POD, SERVICE, NODE, CONFIG_MAP, DEPLOYMENT, STATEFUL_SET, CRON_JOB, JOB, ROLE, ROLE_BINDING, CLUSTER_ROLE, CLUSTER_ROLE_BINDING,
-      WORKFLOW, WORKFLOW_TEMPLATE, CRON_WORKFLOW, SENSOR, EVENT_SOURCE, ROLLOUT, ANALYSIS_TEMPLATE, APPLICATION,
+      WORKFLOW, WORKFLOW_TEMPLATE, CRON_WORKFLOW, SENSOR, EVENT_SOURCE, ROLLOUT, ANALYSIS_TEMPLATE, CLUSTER_ANALYSIS_TEMPLATE, APPLICATION,
       SCHEDULED_WORKFLOW, TEKTON_PIPELINE, TEKTON_PIPELINE_RUN,
       INFERENCE_SERVICE, TRAINED_MODEL, SERVING_RUNTIME, SELDON_MODEL, SELDON_EXPERIMENT, SELDON_SERVER, SELDON_PIPELINE,
       FLAGGER_CANARY, VIRTUAL_SERVICE, SERVICE_MONITOR, POD_MONITOR, PROMETHEUS_RULE,

@@ -26,6 +26,7 @@ public final class ProbeSet {
   /** Every built-in probe. */
   public static ProbeSet standard() {
     List<Probe> all = new ArrayList<>();
+    all.addAll(dev.mlops.maturity.probe.serving.ServingProbes.all());
     return new ProbeSet(all);
   }
 

@@ -38,7 +38,7 @@ public final class SelfHealingRollbackProbe implements Probe {
 
   @Override
   public Set<ResourceKind> reads() {
-    return Set.of(Kinds.ROLLOUT, Kinds.ANALYSIS_TEMPLATE, ServingKinds.CLUSTER_ANALYSIS_TEMPLATE, Kinds.FLAGGER_CANARY, Kinds.DEPLOYMENT);
+    return Set.of(Kinds.ROLLOUT, Kinds.ANALYSIS_TEMPLATE, Kinds.CLUSTER_ANALYSIS_TEMPLATE, Kinds.FLAGGER_CANARY, Kinds.DEPLOYMENT);
   }
 
   @Override
@@ -109,7 +109,7 @@ public final class SelfHealingRollbackProbe implements Probe {
     Optional<GenericKubernetesResource> find(RolloutStrategy.TemplateRef ref) {
       if (ref.clusterScope()) {
         if (clusterScoped == null) {
-          clusterScoped = byName(scan.clusterWide(ServingKinds.CLUSTER_ANALYSIS_TEMPLATE));
+          clusterScoped = byName(scan.clusterWide(Kinds.CLUSTER_ANALYSIS_TEMPLATE));
         }
         return Optional.ofNullable(clusterScoped.get(ref.name()));
       }
