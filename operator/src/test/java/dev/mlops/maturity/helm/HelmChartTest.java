@@ -147,7 +147,7 @@ class HelmChartTest {
     assertThat(endpoints).singleElement().satisfies(e -> {
       assertThat(e).containsEntry("port", "http-metrics").containsEntry("path", "/metrics");
     });
-    assertThat((Map<String, Object>) monitor.get("metadata", "labels")).containsEntry("release", "kube-prometheus-stack");
+    assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
   }
 
   @Test

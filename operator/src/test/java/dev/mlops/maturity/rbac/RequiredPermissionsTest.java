@@ -42,8 +42,10 @@ class RequiredPermissionsTest {
     assertThat(grants.clusterWide()).filteredOn(p -> p.resource().equals("pods"))
         .extracting(Permission::verb).containsExactlyInAnyOrder("get", "list", "watch");
     assertThat(grants.clusterWide()).extracting(Permission::resource).doesNotContain("secrets", "deployments");
-    assertThat(grants.clusterWide()).extracting(Permission::verb).doesNotContain("delete", "create", "deletecollection")
-        .filteredOn(v -> !v.equals("create")).isNotEmpty();
+    assertThat(grants.clusterWide()).extracting(Permission::verb).containsOnly("get", "list", "watch", "patch", "update", "create");
+    assertThat(grants.clusterWide()).filteredOn(p -> p.verb().equals("create")).extracting(Permission::resource).containsOnly("events");
+    assertThat(grants.clusterWide()).filteredOn(p -> p.verb().equals("update") || p.verb().equals("patch"))
+        .extracting(Permission::resource).containsOnly("maturitytargets", "maturitytargets/status", "maturitymodels/status", "events");
   }
 
   @Test
