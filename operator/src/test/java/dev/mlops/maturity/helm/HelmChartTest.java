@@ -151,6 +151,35 @@ class HelmChartTest {
   }
 
   @Test
+  void theNetworkPolicyAdmitsOnlyTheScrapersOnTheManagementPort() {
+    List<HasMetadata> objects = ChartFixture.render(ALL_FEATURES);
+    NetworkPolicy policy = ChartFixture.single(objects, NetworkPolicy.class);
+
+    assertThat(ChartFixture.single(objects, Deployment.class).getSpec().getTemplate().getMetadata().getLabels())
+        .containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
+    assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule -> {
+      assertThat(rule.getPorts()).singleElement().satisfies(p -> assertThat(p.getPort().getStrVal()).isEqualTo("http-metrics"));
+      assertThat(rule.getFrom()).singleElement().satisfies(peer ->
+          assertThat(peer.getNamespaceSelector().getMatchLabels()).containsEntry("kubernetes.io/metadata.name", "monitoring"));
+    });
+    assertThat(policy.getSpec().getEgress()).hasSize(1);
+
+    NetworkPolicy ingressOnly = ChartFixture.single(
+        ChartFixture.parse(ChartFixture.template(null, Map.of("networkPolicy.enabled", true))), NetworkPolicy.class);
+    assertThat(ingressOnly.getSpec().getPolicyTypes()).as("egress stays open unless rules are given").containsExactly("Ingress");
+  }
+
+  @Test
+  void anImageDigestWinsOverTheTag() {
+    List<HasMetadata> objects = ChartFixture.parse(ChartFixture.template(null, Map.of(
+        "image.repository", "registry.local/mlops-maturity-operator", "image.tag", "0.1.0-rc1",
+        "image.digest", "sha256:" + "a".repeat(64))));
+
+    assertThat(ChartFixture.single(objects, Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .isEqualTo("registry.local/mlops-maturity-operator@sha256:" + "a".repeat(64));
+  }
+
+  @Test
   void theServiceAccountIsTheOneTheDeploymentAndEveryBindingUse() {
     List<HasMetadata> objects = ChartFixture.render(ALL_FEATURES);
     String account = ChartFixture.single(objects, ServiceAccount.class).getMetadata().getName();
