@@ -1,0 +1,100 @@
+{{/*
+RBAC rules, split by the scope of what they grant. Least privilege: exactly what the operator uses, as
+computed by dev.mlops.maturity.rbac.RequiredPermissions (a test renders the chart and compares).
+*/}}
+
+{{/*
+Cluster-scoped kinds: always granted by the ClusterRole.
+*/}}
+{{- define "mlops-maturity-operator.clusterScopedRules" -}}
+# probes: platform capacity and access review
+- apiGroups: [""]
+  resources: [nodes]
+  verbs: [get, list, watch]
+- apiGroups: [rbac.authorization.k8s.io]
+  resources: [clusterroles, clusterrolebindings]
+  verbs: [get, list, watch]
+- apiGroups: [karpenter.sh]
+  resources: [nodepools]
+  verbs: [get, list, watch]
+- apiGroups: [kueue.x-k8s.io]
+  resources: [clusterqueues, resourceflavors]
+  verbs: [get, list, watch]
+# the operator's own API
+- apiGroups: [maturity.mlops.dev]
+  resources: [maturitymodels]
+  verbs: [get, list, watch]
+- apiGroups: [maturity.mlops.dev]
+  resources: [maturitymodels/status]
+  verbs: [patch, update]
+# optional kinds are watched once their CRD appears, without a restart
+- apiGroups: [apiextensions.k8s.io]
+  resources: [customresourcedefinitions]
+  verbs: [get, list, watch]
+{{- end }}
+
+{{/*
+Namespaced kinds: granted by the ClusterRole, or by a Role in each watched namespace in namespaced mode.
+*/}}
+{{- define "mlops-maturity-operator.namespacedRules" -}}
+# probes: the kinds they read (probe.Kinds)
+- apiGroups: [""]
+  resources: [pods, services, configmaps]
+  verbs: [get, list, watch]
+- apiGroups: [apps]
+  resources: [deployments, statefulsets]
+  verbs: [get, list, watch]
+- apiGroups: [batch]
+  resources: [cronjobs, jobs]
+  verbs: [get, list, watch]
+- apiGroups: [rbac.authorization.k8s.io]
+  resources: [roles, rolebindings]
+  verbs: [get, list, watch]
+- apiGroups: [argoproj.io]
+  resources: [workflows, workflowtemplates, cronworkflows, sensors, eventsources, rollouts, analysistemplates, applications]
+  verbs: [get, list, watch]
+- apiGroups: [kubeflow.org]
+  resources: [scheduledworkflows]
+  verbs: [get, list, watch]
+- apiGroups: [tekton.dev]
+  resources: [pipelines, pipelineruns]
+  verbs: [get, list, watch]
+- apiGroups: [serving.kserve.io]
+  resources: [inferenceservices, trainedmodels, servingruntimes]
+  verbs: [get, list, watch]
+- apiGroups: [mlops.seldon.io]
+  resources: [models, experiments, servers, pipelines]
+  verbs: [get, list, watch]
+- apiGroups: [flagger.app]
+  resources: [canaries]
+  verbs: [get, list, watch]
+- apiGroups: [networking.istio.io]
+  resources: [virtualservices]
+  verbs: [get, list, watch]
+- apiGroups: [monitoring.coreos.com]
+  resources: [servicemonitors, podmonitors, prometheusrules]
+  verbs: [get, list, watch]
+- apiGroups: [feast.dev]
+  resources: [featurestores]
+  verbs: [get, list, watch]
+- apiGroups: [kustomize.toolkit.fluxcd.io]
+  resources: [kustomizations]
+  verbs: [get, list, watch]
+- apiGroups: [helm.toolkit.fluxcd.io]
+  resources: [helmreleases]
+  verbs: [get, list, watch]
+- apiGroups: [autoscaling.k8s.io]
+  resources: [verticalpodautoscalers]
+  verbs: [get, list, watch]
+# the operator's own API: finalizers (update/patch) and the status subresource
+- apiGroups: [maturity.mlops.dev]
+  resources: [maturitytargets]
+  verbs: [get, list, watch, patch, update]
+- apiGroups: [maturity.mlops.dev]
+  resources: [maturitytargets/status]
+  verbs: [get, patch, update]
+# LevelRaised / LevelRegressed / TargetMet / ProbeFailing events
+- apiGroups: ["", events.k8s.io]
+  resources: [events]
+  verbs: [create, patch]
+{{- end }}

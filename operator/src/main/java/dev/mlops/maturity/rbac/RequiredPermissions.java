@@ -1,0 +1,76 @@
+package dev.mlops.maturity.rbac;
+
+import dev.mlops.maturity.config.Endpoint;
+import dev.mlops.maturity.config.OperatorConfig;
+import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.ResourceKind;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The RBAC permissions the operator uses, computed from the kinds the probes read and the operator
+ * configuration. The Helm chart grants exactly these (a test renders the chart and compares): no
+ * wildcards, and Secrets only by name in the namespaces the configuration names.
+ */
+public final class RequiredPermissions {
+  public static final String API_GROUP = "maturity.mlops.dev";
+  static final List<String> READ = List.of("get", "list", "watch");
+
+  private RequiredPermissions() {}
+
+  /** The permissions for the built-in probes ({@link Kinds#ALL}). */
+  public static Grants of(OperatorConfig config, String operatorNamespace) {
+    return of(Kinds.ALL, config, operatorNamespace);
+  }
+
+  /**
+   * Cluster-scoped kinds are always granted cluster-wide. Namespaced ones are granted cluster-wide
+   * when every namespace is watched, else in each watched namespace. The leader Lease lives in the
+   * operator's namespace; token Secrets in their own (default: the operator's).
+   */
+  public static Grants of(Collection<ResourceKind> probeKinds, OperatorConfig config, String operatorNamespace) {
+    SortedSet<Permission> clusterScoped = new TreeSet<>();
+    SortedSet<Permission> namespaced = new TreeSet<>();
+    for (ResourceKind kind : probeKinds) {
+      READ.forEach(verb -> (kind.namespaced() ? namespaced : clusterScoped).add(Permission.on(kind.group(), kind.plural(), verb)));
+    }
+    ownApi(clusterScoped, namespaced);
+
+    SortedSet<Permission> clusterWide = new TreeSet<>(clusterScoped);
+    Map<String, SortedSet<Permission>> byNamespace = new TreeMap<>();
+    if (config.watchNamespaces().isEmpty()) {
+      clusterWide.addAll(namespaced);
+    } else {
+      config.watchNamespaces().forEach(ns -> byNamespace.computeIfAbsent(ns, n -> new TreeSet<>()).addAll(namespaced));
+    }
+    SortedSet<Permission> leases = byNamespace.computeIfAbsent(operatorNamespace, n -> new TreeSet<>());
+    Stream.of("get", "create", "update").forEach(verb -> leases.add(Permission.on("coordination.k8s.io", "leases", verb)));
+    Stream.concat(config.prometheus().values().stream(), config.mlflow().values().stream())
+        .map(Endpoint::tokenSecretRef)
+        .filter(ref -> ref != null)
+        .forEach(ref -> byNamespace
+            .computeIfAbsent(ref.namespace() == null || ref.namespace().isEmpty() ? operatorNamespace : ref.namespace(), n -> new TreeSet<>())
+            .add(new Permission("", "secrets", "get", ref.name())));
+    return new Grants(clusterWide, byNamespace);
+  }
+
+  private static void ownApi(SortedSet<Permission> clusterScoped, SortedSet<Permission> namespaced) {
+    // MaturityTarget: watched, finalizer added (patch/update), status written
+    Stream.of("get", "list", "watch", "patch", "update").forEach(v -> namespaced.add(Permission.on(API_GROUP, "maturitytargets", v)));
+    Stream.of("get", "patch", "update").forEach(v -> namespaced.add(Permission.on(API_GROUP, "maturitytargets/status", v)));
+    // MaturityModel (cluster-scoped): watched, status written
+    READ.forEach(v -> clusterScoped.add(Permission.on(API_GROUP, "maturitymodels", v)));
+    Stream.of("patch", "update").forEach(v -> clusterScoped.add(Permission.on(API_GROUP, "maturitymodels/status", v)));
+    // optional kinds are watched once their CRD appears
+    READ.forEach(v -> clusterScoped.add(Permission.on("apiextensions.k8s.io", "customresourcedefinitions", v)));
+    // LevelRaised, LevelRegressed, TargetMet, ProbeFailing, in the target's namespace
+    for (String group : List.of("", "events.k8s.io")) {
+      Stream.of("create", "patch").forEach(v -> namespaced.add(Permission.on(group, "events", v)));
+    }
+  }
+}
