@@ -232,7 +232,8 @@ class HttpPrometheusApiTest {
 
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertThat(reason).isEqualTo("prometheus default timed out after 5s");
-    assertThat(took).isBetween(Duration.ofMillis(4_900), Duration.ofMillis(5_900));
+    // the server answers after 6 s: a Failed answer before that proves the client gave up on its own
+    assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(4_900));
   }
 
   @Test
