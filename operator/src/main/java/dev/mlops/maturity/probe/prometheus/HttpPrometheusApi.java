@@ -87,6 +87,9 @@ public final class HttpPrometheusApi implements PrometheusApi {
       return failed("token unavailable (" + e.getClass().getSimpleName() + ")");
     }
     if (token != null && !token.isBlank()) {
+      if (token.trim().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        return failed("token unusable (control characters)");
+      }
       request.header("Authorization", "Bearer " + token.trim());
     }
     HttpResponse<byte[]> response;
