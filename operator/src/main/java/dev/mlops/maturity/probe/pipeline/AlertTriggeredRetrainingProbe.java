@@ -113,13 +113,14 @@ public abstract class AlertTriggeredRetrainingProbe implements Probe {
         notes.addAll(l.absent());
       }
     }
-    if (!gaps.isEmpty()) {
-      String message = "no " + trigger + "-triggered retraining chain: " + String.join("; ", gaps)
-          + (notes.isEmpty() ? "" : " (" + TrainingPipelines.summary(notes, 3) + ")");
-      return new Evidence(capability, CapabilityState.Missing, Source.OBSERVED, List.of(), message);
-    }
     List<String> reasons = new ArrayList<>(alert.unreadable());
     reasons.addAll(sensor.unreadable());
+    if (!gaps.isEmpty()) {
+      String message = "no " + trigger + "-triggered retraining chain: " + String.join("; ", gaps)
+          + (notes.isEmpty() ? "" : " (" + TrainingPipelines.summary(notes, 3) + ")")
+          + (reasons.isEmpty() ? "" : "; also not checked: " + String.join("; ", reasons));
+      return new Evidence(capability, CapabilityState.Missing, Source.OBSERVED, notes, message);
+    }
     return new Evidence(capability, CapabilityState.Unknown, Source.OBSERVED, List.of(), String.join("; ", reasons));
   }
 
