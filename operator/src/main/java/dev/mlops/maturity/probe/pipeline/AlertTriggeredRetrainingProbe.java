@@ -41,7 +41,8 @@ import java.util.Set;
  *       PipelineRun with {@code spec.pipelineRef.name} naming a training Pipeline, a
  *       WorkflowTemplate/CronWorkflow of the workload (submit-from), or a Workflow/PipelineRun whose
  *       labels match the workload selector. A Sensor itself bound to the workload may create any
- *       Workflow or PipelineRun. Training definitions are those of {@link TrainingPipelines}.</li>
+ *       Workflow or PipelineRun. A Sensor whose {@code Deployed} condition is False does not count
+ *       (one without status does). Training definitions are those of {@link TrainingPipelines}.</li>
  * </ol>
  * The Alertmanager route between the two is not read (it lives outside the namespace, in the
  * Alertmanager configuration). Missing when a link is read and absent; Unknown when no link is
@@ -177,6 +178,10 @@ public abstract class AlertTriggeredRetrainingProbe implements Probe {
         .forEach(s -> webhookSources.put(TrainingPipelines.name(s), s));
     List<String> absent = new ArrayList<>();
     for (GenericKubernetesResource sensor : sensors.items()) {
+      if (TrainingPipelines.hasCondition(sensor, "Deployed", "False")) {
+        absent.add(ProbeContext.ref(sensor) + " is not deployed (condition Deployed=False)");
+        continue;
+      }
       Optional<GenericKubernetesResource> source = webhookDependency(sensor, webhookSources);
       if (source.isEmpty()) {
         absent.add(ProbeContext.ref(sensor) + " has no dependency on a webhook EventSource");

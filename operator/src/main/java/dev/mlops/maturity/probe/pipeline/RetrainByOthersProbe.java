@@ -25,8 +25,9 @@ import java.util.Set;
  * team. Satisfied when a training definition bound to the workload exists ({@link TrainingPipelines})
  * AND either
  * <ul>
- *   <li>its Argo runs were created by at least two distinct identities (label
- *       {@code workflows.argoproj.io/creator}, set by argo-server from the caller), or</li>
+ *   <li>its Argo runs were created by at least two distinct people (label
+ *       {@code workflows.argoproj.io/creator}, set by argo-server from the caller; values
+ *       {@code system-serviceaccount-*} are ServiceAccounts and do not count), or</li>
  *   <li>RoleBindings in the namespace grant a Role or ClusterRole with {@code create} (or {@code *})
  *       on the run resource of that definition to a Group (not {@code system:*}) or, across those
  *       bindings, to two distinct Users: {@code workflows.argoproj.io} for Argo,
@@ -39,6 +40,8 @@ import java.util.Set;
  */
 public final class RetrainByOthersProbe implements Probe {
   static final String CAPABILITY = "retrain-by-others";
+  /** argo-server in server auth mode writes its own ServiceAccount (sanitised) as the creator: automation, not a person. */
+  static final String SERVICE_ACCOUNT_CREATOR = "system-serviceaccount-";
 
   private record Grant(String group, String resource) {
     String display() {
@@ -78,7 +81,7 @@ public final class RetrainByOthersProbe implements Probe {
 
     Map<String, GenericKubernetesResource> firstRunByCreator = new LinkedHashMap<>();
     pipelines.argoRuns(ctx).forEach(wf -> Optional.ofNullable(TrainingPipelines.label(wf, TrainingPipelines.CREATOR_LABEL))
-        .filter(c -> !c.isBlank()).ifPresent(c -> firstRunByCreator.putIfAbsent(c, wf)));
+        .filter(c -> !c.isBlank() && !c.startsWith(SERVICE_ACCOUNT_CREATOR)).ifPresent(c -> firstRunByCreator.putIfAbsent(c, wf)));
     if (firstRunByCreator.size() >= 2) {
       firstRunByCreator.values().forEach(wf -> references.add(ProbeContext.ref(wf)));
       return new Evidence(CAPABILITY, CapabilityState.Satisfied, Source.OBSERVED, references,

@@ -322,6 +322,28 @@ class PipelineProbesTest {
   }
 
   @Test
+  void argoServerServiceAccountIsNotASecondCreator() {
+    Evidence e = evaluate(new RetrainByOthersProbe(), """
+        apiVersion: argoproj.io/v1alpha1
+        kind: WorkflowTemplate
+        metadata: {name: fraud-train, namespace: fraud, labels: {app.kubernetes.io/part-of: fraud-detector}}
+        ---
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {name: a, namespace: fraud, labels: {workflows.argoproj.io/workflow-template: fraud-train, workflows.argoproj.io/creator: alice}}
+        ---
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata:
+          name: b
+          namespace: fraud
+          labels: {workflows.argoproj.io/workflow-template: fraud-train, workflows.argoproj.io/creator: system-serviceaccount-argo-argo-server}
+        """);
+    assertThat(e.state()).isEqualTo(CapabilityState.Missing);
+    assertThat(e.message()).contains("only one creator ran it");
+  }
+
+  @Test
   void kfpRunsGrantByMultiUserAuthorisationCounts() {
     Evidence e = evaluate(new RetrainByOthersProbe(), """
         apiVersion: kubeflow.org/v1beta1
