@@ -1,0 +1,67 @@
+package dev.mlops.maturity.probe.pipeline;
+
+import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.model.Scope;
+import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.Probe;
+import dev.mlops.maturity.probe.ProbeContext;
+import dev.mlops.maturity.probe.ProviderScan;
+import dev.mlops.maturity.probe.ResourceKind;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * {@code scheduled-retraining} (PROBES.md b.8): an enabled schedule bound to the workload. Any of:
+ * an Argo CronWorkflow not suspended with a valid {@code spec.schedules[]} or {@code spec.schedule};
+ * a KFP ScheduledWorkflow with {@code spec.enabled: true} and a 6-field
+ * {@code spec.trigger.cronSchedule.cron} or a positive {@code periodicSchedule.intervalSecond}; a
+ * Kubernetes CronJob not suspended. Suspended, disabled, schedule-less or malformed ones are named
+ * in the Missing message. CronJobs are always served, so a cluster without Argo and KFP gives
+ * Missing, not Unknown, unless CronJobs cannot be read. The last fire time is shown, not required.
+ */
+public final class ScheduledRetrainingProbe implements Probe {
+  static final String CAPABILITY = "scheduled-retraining";
+
+  @Override
+  public String capability() {
+    return CAPABILITY;
+  }
+
+  @Override
+  public Scope scope() {
+    return Scope.WORKLOAD;
+  }
+
+  @Override
+  public Set<ResourceKind> reads() {
+    return Set.of(Kinds.CRON_WORKFLOW, Kinds.SCHEDULED_WORKFLOW, Kinds.CRON_JOB);
+  }
+
+  @Override
+  public Evidence evaluate(ProbeContext ctx) {
+    ProviderScan scan = new ProviderScan(CAPABILITY);
+    List<RetrainingSchedule> schedules = new ArrayList<>();
+    collect(scan, ctx, Kinds.CRON_WORKFLOW, RetrainingSchedule::ofCronWorkflow, schedules);
+    collect(scan, ctx, Kinds.SCHEDULED_WORKFLOW, RetrainingSchedule::ofScheduledWorkflow, schedules);
+    collect(scan, ctx, Kinds.CRON_JOB, RetrainingSchedule::ofCronJob, schedules);
+    List<String> enabled = new ArrayList<>();
+    for (RetrainingSchedule s : schedules) {
+      if (s.enabled()) {
+        scan.found(s.reference());
+        enabled.add(s.describe());
+      } else {
+        scan.seen(s.reference() + " " + s.problem());
+      }
+    }
+    return scan.verdict("enabled schedule: " + TrainingPipelines.summary(enabled, 2),
+        "no enabled CronWorkflow, ScheduledWorkflow or CronJob is bound to the workload");
+  }
+
+  private static void collect(ProviderScan scan, ProbeContext ctx, ResourceKind kind,
+      Function<GenericKubernetesResource, RetrainingSchedule> reader, List<RetrainingSchedule> into) {
+    scan.read(ctx.bound(kind)).forEach(r -> into.add(reader.apply(r)));
+  }
+}

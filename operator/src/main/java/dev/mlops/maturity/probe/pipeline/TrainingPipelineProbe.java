@@ -1,0 +1,58 @@
+package dev.mlops.maturity.probe.pipeline;
+
+import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.model.Scope;
+import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.Probe;
+import dev.mlops.maturity.probe.ProbeContext;
+import dev.mlops.maturity.probe.ProviderScan;
+import dev.mlops.maturity.probe.ResourceKind;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code training-pipeline} (PROBES.md b.7): training is a pipeline definition bound to the
+ * workload (see {@link TrainingPipelines} for what counts). Satisfied when one exists; the
+ * built-in models do not require it to have run, so recent successful runs (last 30 days, newest
+ * three) are only added as extra references and counted in the message.
+ */
+public final class TrainingPipelineProbe implements Probe {
+  static final String CAPABILITY = "training-pipeline";
+
+  @Override
+  public String capability() {
+    return CAPABILITY;
+  }
+
+  @Override
+  public Scope scope() {
+    return Scope.WORKLOAD;
+  }
+
+  @Override
+  public Set<ResourceKind> reads() {
+    return Set.of(Kinds.WORKFLOW_TEMPLATE, Kinds.CRON_WORKFLOW, Kinds.SCHEDULED_WORKFLOW, Kinds.TEKTON_PIPELINE,
+        Kinds.WORKFLOW, Kinds.TEKTON_PIPELINE_RUN);
+  }
+
+  @Override
+  public Evidence evaluate(ProbeContext ctx) {
+    ProviderScan scan = new ProviderScan(CAPABILITY);
+    TrainingPipelines pipelines = TrainingPipelines.discover(ctx, scan);
+    List<String> definitions = pipelines.definitions().stream().map(ProbeContext::ref).toList();
+    definitions.forEach(scan::found);
+    List<String> runs = pipelines.recentSuccessfulRuns(ctx);
+    runs.forEach(scan::found);
+    pipelines.boundCronWorkflows().stream()
+        .filter(c -> !pipelines.definitions().contains(c))
+        .forEach(c -> scan.seen(ProbeContext.ref(c) + " has no inline templates and its workflowTemplateRef names no WorkflowTemplate here"));
+    if (!pipelines.unbound().isEmpty()) {
+      scan.seen("not bound to the workload: " + TrainingPipelines.summary(pipelines.unbound(), 3));
+    }
+    String satisfied = "training pipeline " + TrainingPipelines.summary(definitions, 2)
+        + (runs.isEmpty() ? "; no successful run in the last " + TrainingPipelines.LOOK_BACK.toDays() + " days"
+            : "; " + runs.size() + (runs.size() == TrainingPipelines.MAX_RUN_REFERENCES ? "+" : "") + " recent successful run"
+                + (runs.size() == 1 ? "" : "s"));
+    return scan.verdict(satisfied, "no WorkflowTemplate, ScheduledWorkflow or Tekton Pipeline is bound to the workload");
+  }
+}
