@@ -26,7 +26,9 @@ public final class ProbeSet {
   /** Every built-in probe. */
   public static ProbeSet standard() {
     List<Probe> all = new ArrayList<>();
+    all.addAll(dev.mlops.maturity.probe.pipeline.PipelineProbes.all());
     all.addAll(dev.mlops.maturity.probe.serving.ServingProbes.all());
+    all.addAll(dev.mlops.maturity.probe.prometheus.MonitoringProbes.all());
     return new ProbeSet(all);
   }
 
