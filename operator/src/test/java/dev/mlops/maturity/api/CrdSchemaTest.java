@@ -18,7 +18,9 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -309,6 +311,18 @@ class CrdSchemaTest {
     for (String id : BuiltInModels.IDS) {
       JsonNode model = Serialization.jsonMapper().valueToTree(BuiltInModels.resource(id));
       assertThat(SchemaChecker.check(root(MODEL_CRD), model)).as(id).isEmpty();
+    }
+  }
+
+  @Test
+  void everyExampleModelIsValidAgainstTheMaturityModelSchema() throws IOException {
+    Path examples = CrdDriftTest.ROOT.resolve("examples/models");
+    try (Stream<Path> files = Files.list(examples)) {
+      List<Path> models = files.filter(p -> p.toString().endsWith(".yaml")).toList();
+      assertThat(models).isNotEmpty();
+      for (Path file : models) {
+        assertThat(SchemaChecker.check(root(MODEL_CRD), yaml(Files.readString(file)))).as(file.toString()).isEmpty();
+      }
     }
   }
 
