@@ -129,6 +129,24 @@ class OperatorConfigLoaderTest {
   }
 
   @Test
+  void percentMustBeANumber() {
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("thresholds: {gpuUtilisationPercent: high}"))
+        .hasMessageContaining("thresholds.gpuUtilisationPercent must be a number, got 'high'");
+  }
+
+  @Test
+  void watchNamespacesMustBeAList() {
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("watchNamespaces: fraud"))
+        .hasMessageContaining("watchNamespaces must be a list");
+  }
+
+  @Test
+  void fileThatIsNotAMapIsRejected() {
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("just some text"))
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("the file must be a map");
+  }
+
+  @Test
   void endpointsMustBeAMap() {
     assertThatThrownBy(() -> OperatorConfigLoader.parse("integrations: {prometheus: [http://p:9090]}"))
         .hasMessageContaining("integrations.prometheus must be a map of endpoint name to {url: ...}");
