@@ -19,11 +19,16 @@ public class MaturityCommand implements Runnable {
   }
 
   public static int execute(String... args) {
-    return new CommandLine(new MaturityCommand()).execute(args);
+    return commandLine().execute(args);
+  }
+
+  /** The configured command line, for callers (and tests) that set their own output streams. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new MaturityCommand());
   }
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

@@ -41,13 +41,19 @@ public final class OperatorConfigLoader {
     if (root == null || root.isNull() || root.isMissingNode()) {
       return OperatorConfig.EMPTY;
     }
+    if (!root.isObject()) {
+      throw new InvalidConfigException("invalid operator configuration: the file must be a map with integrations, "
+          + "thresholds and watchNamespaces");
+    }
     List<String> problems = new ArrayList<>();
     JsonNode integrations = root.path("integrations");
     Map<String, Endpoint> prometheus = endpoints(integrations.path("prometheus"), "integrations.prometheus", problems);
     Map<String, Endpoint> mlflow = endpoints(integrations.path("mlflow"), "integrations.mlflow", problems);
     JsonNode t = root.path("thresholds");
     double percent = t.path("gpuUtilisationPercent").asDouble(ProbeSettings.DEFAULTS.gpuUtilisationPercent());
-    if (percent <= 0 || percent > 100) {
+    if (t.hasNonNull("gpuUtilisationPercent") && !t.get("gpuUtilisationPercent").isNumber()) {
+      problems.add("thresholds.gpuUtilisationPercent must be a number, got '" + t.get("gpuUtilisationPercent").asText() + "'");
+    } else if (percent <= 0 || percent > 100) {
       problems.add("thresholds.gpuUtilisationPercent must be in (0, 100], got " + percent);
     }
     Duration window = ProbeSettings.DEFAULTS.gpuUtilisationWindow();
@@ -60,7 +66,12 @@ public final class OperatorConfigLoader {
     }
     String alias = t.path("championAlias").asText(ProbeSettings.DEFAULTS.championAlias());
     List<String> namespaces = new ArrayList<>();
-    root.path("watchNamespaces").forEach(n -> namespaces.add(n.asText()));
+    JsonNode watch = root.path("watchNamespaces");
+    if (watch.isArray()) {
+      watch.forEach(n -> namespaces.add(n.asText()));
+    } else if (!watch.isMissingNode() && !watch.isNull()) {
+      problems.add("watchNamespaces must be a list of namespace names (empty = all)");
+    }
     if (!problems.isEmpty()) {
       throw new InvalidConfigException("invalid operator configuration: " + String.join("; ", problems));
     }

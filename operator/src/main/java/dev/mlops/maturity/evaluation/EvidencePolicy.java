@@ -48,21 +48,36 @@ public final class EvidencePolicy {
       DeclaredEvidence d = declared.get();
       if (model.acceptsDeclared(id)) {
         String message = "declared" + (d.note == null || d.note.isBlank() ? "" : ": " + d.note);
-        return new Evidence(id, CapabilityState.Satisfied, Source.DECLARED, List.of(d.reference), message);
+        List<String> references = d.reference == null || d.reference.isBlank() ? List.of() : List.of(d.reference);
+        return new Evidence(id, CapabilityState.Satisfied, Source.DECLARED, references, message);
       }
-      note = "; declared evidence is not accepted for " + id + " by model " + model.id();
+      note = "declared evidence is not accepted for " + id + " by model " + model.id();
     }
     Optional<Waiver> waiver = first(spec.waivers, w -> id.equals(w.capability));
     if (waiver.isPresent()) {
       Waiver w = waiver.get();
-      Optional<LocalDate> expires = WaiverExpiry.parse(w.expires);
-      if (expires.isEmpty() || !today.isAfter(expires.get())) {
-        String until = w.expires == null ? "" : " (until " + w.expires + ")";
-        return new Evidence(id, CapabilityState.Waived, Source.DECLARED, seen.references(), "waived: " + w.reason + until);
+      if (w.expires == null) {
+        return waived(id, seen, w, "");
       }
-      note += "; waiver expired on " + w.expires;
+      // an unreadable expiry must not turn into a waiver without end
+      Optional<LocalDate> expires = WaiverExpiry.parse(w.expires);
+      if (expires.isEmpty()) {
+        note = join(note, "waiver expiry '" + w.expires + "' is not a date (YYYY-MM-DD), so the waiver does not count");
+      } else if (!today.isAfter(expires.get())) {
+        return waived(id, seen, w, " (until " + w.expires + ")");
+      } else {
+        note = join(note, "waiver expired on " + w.expires);
+      }
     }
-    return note.isEmpty() ? seen : new Evidence(id, seen.state(), seen.source(), seen.references(), seen.message() + note);
+    return note.isEmpty() ? seen : new Evidence(id, seen.state(), seen.source(), seen.references(), join(seen.message(), note));
+  }
+
+  private static Evidence waived(String id, Evidence seen, Waiver w, String until) {
+    return new Evidence(id, CapabilityState.Waived, Source.DECLARED, seen.references(), "waived: " + w.reason + until);
+  }
+
+  private static String join(String first, String second) {
+    return first.isEmpty() ? second : second.isEmpty() ? first : first + "; " + second;
   }
 
   private static Evidence noProbe(String id) {

@@ -5,13 +5,18 @@ import dev.mlops.maturity.api.v1alpha1.MaturityModel;
 import dev.mlops.maturity.api.v1alpha1.RequirementSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Turns a MaturityModel resource into a validated definition, or says everything that is wrong with it. */
 public final class ModelReader {
+  /** The CRD bounds targetLevel to 0..10, so no model may go higher. */
+  public static final int MAX_LEVEL = 10;
+
   private ModelReader() {}
 
   public static MaturityModelDefinition read(MaturityModel resource) throws InvalidModelException {
@@ -31,14 +36,22 @@ public final class ModelReader {
       }
       return false;
     });
+    specs.removeIf(l -> {
+      if (l.level < 0 || l.level > MAX_LEVEL) {
+        problems.add("level " + l.level + " is out of range: levels are numbered 0.." + MAX_LEVEL);
+        return true;
+      }
+      return false;
+    });
     specs.sort(Comparator.comparing(l -> l.level));
     Set<Integer> seen = new HashSet<>();
     for (LevelSpec l : specs) {
       if (!seen.add(l.level)) {
-        problems.add("level " + l.level + " is defined twice");
+        problems.add("duplicate level: level " + l.level + " is defined twice");
       }
     }
-    for (int i = 0; i < specs.size(); i++) {
+    // distinct levels must be exactly 0..n-1; a duplicate alone is not a gap
+    for (int i = 0; i < seen.size(); i++) {
       if (!seen.contains(i)) {
         problems.add("gap in levels: level " + i + " is missing (levels must run 0, 1, 2, ... without gaps)");
         break;
@@ -52,7 +65,7 @@ public final class ModelReader {
       acceptDeclared.add(c);
     }
     List<Level> levels = new ArrayList<>();
-    Set<String> requiredSoFar = new HashSet<>();
+    Map<String, Integer> requiredAt = new HashMap<>();
     Set<Integer> added = new HashSet<>();
     for (LevelSpec l : specs) {
       if (!added.add(l.level)) {
@@ -64,15 +77,20 @@ public final class ModelReader {
       }
       List<Requirement> requires = requirements(where + " requires", l.requires, problems);
       List<Requirement> recommends = requirements(where + " recommends", l.recommends, problems);
-      if (l.level > 0 && requires.isEmpty()) {
+      // judged on the spec, so an unknown id is not also reported as an empty level
+      if (l.level > 0 && nullSafe(l.requires).isEmpty()) {
         problems.add(where + " is empty: every level above 0 must require at least one capability");
       }
-      if (l.level == 0 && !requires.isEmpty()) {
+      if (l.level == 0 && !nullSafe(l.requires).isEmpty()) {
         problems.add("level 0 must require nothing: every workload is at least level 0");
       }
       for (Requirement r : requires) {
-        if (r.isSingle() && !requiredSoFar.add(r.anyOf().get(0))) {
-          problems.add(where + " requires '" + r.anyOf().get(0) + "' again: it is already required at a lower level");
+        if (r.isSingle()) {
+          Integer first = requiredAt.putIfAbsent(r.anyOf().get(0), l.level);
+          if (first != null) {
+            problems.add("capability '" + r.anyOf().get(0) + "' is required twice (at level " + first + " and again at "
+                + where + "): require it once, at the lowest level that needs it");
+          }
         }
         for (String c : r.anyOf()) {
           CapabilityCatalogue.find(c).filter(Capability::declaredOnly).filter(x -> !acceptDeclared.contains(c))
@@ -92,6 +110,10 @@ public final class ModelReader {
   private static List<Requirement> requirements(String where, List<RequirementSpec> specs, List<String> problems) {
     List<Requirement> out = new ArrayList<>();
     for (RequirementSpec s : nullSafe(specs)) {
+      if (s == null) {
+        problems.add(where + ": an entry is empty (set capability or anyOf)");
+        continue;
+      }
       boolean single = s.capability != null;
       boolean any = s.anyOf != null && !s.anyOf.isEmpty();
       if (single == any) {
@@ -101,6 +123,10 @@ public final class ModelReader {
       List<String> ids = single ? List.of(s.capability) : s.anyOf;
       if (any && new HashSet<>(ids).size() < 2) {
         problems.add(where + ": anyOf needs at least two distinct capabilities");
+        continue;
+      }
+      if (any && new HashSet<>(ids).size() < ids.size()) {
+        problems.add(where + ": anyOf(" + String.join("|", ids) + ") names a capability twice");
         continue;
       }
       boolean ok = true;

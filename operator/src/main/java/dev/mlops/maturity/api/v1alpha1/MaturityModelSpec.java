@@ -1,8 +1,10 @@
 package dev.mlops.maturity.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,9 +15,11 @@ public class MaturityModelSpec {
 
   @Required
   @Size(min = 1, max = 11)
+  @ValidationRule(value = "self.all(l, self.exists_one(m, m.level == l.level))", message = "each level number may appear only once")
+  @ValidationRule(value = "self.all(l, l.level < size(self))", message = "levels must be numbered 0, 1, 2, ... without gaps")
   public List<LevelSpec> levels = new ArrayList<>();
 
   /** Capabilities for which a target's declared evidence counts. */
   @Size(max = 64)
-  public List<String> acceptDeclared = new ArrayList<>();
+  public List<@Pattern(ApiPatterns.CAPABILITY_ID) @Size(max = 63) String> acceptDeclared = new ArrayList<>();
 }

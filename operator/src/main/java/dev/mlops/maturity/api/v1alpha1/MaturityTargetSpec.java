@@ -48,6 +48,7 @@ public class MaturityTargetSpec {
 
   @JsonPropertyDescription("Capabilities that do not apply to this workload.")
   @Size(max = 64)
+  @ValidationRule(value = "self.all(n, self.exists_one(m, m.capability == n.capability))", message = "notApplicable entries must name distinct capabilities")
   public List<NotApplicable> notApplicable = new ArrayList<>();
 
   @JsonPropertyDescription("How often HTTP-backed evidence (Prometheus, MLflow) is re-checked, e.g. 5m; minimum 30s.")

@@ -15,7 +15,7 @@ public class RequirementSpec {
   public String capability;
 
   @Size(min = 2, max = 8)
-  public List<String> anyOf;
+  public List<@Pattern(ApiPatterns.CAPABILITY_ID) @Size(max = 63) String> anyOf;
 
   public RequirementSpec() {}
 

@@ -1,0 +1,97 @@
+package dev.mlops.maturity.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CRDs are generated from the Java types at build time (process-classes); the copies in
+ * {@code crds/} (and in the Helm chart, once it exists) must be exactly what the generator produced.
+ */
+class CrdDriftTest {
+  static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+  static final Path GENERATED = ROOT.resolve("operator/target/classes/META-INF/fabric8");
+  static final Path CHECKED_IN = ROOT.resolve("crds");
+  static final Path CHART_CRDS = ROOT.resolve("helm/mlops-maturity-operator/crds");
+  static final String REGENERATE =
+      "mvn -B -q process-classes -f operator/pom.xml && cp operator/target/classes/META-INF/fabric8/*.yml crds/";
+
+  private static String regenerate() {
+    return Files.isDirectory(CHART_CRDS)
+        ? REGENERATE + " && cp operator/target/classes/META-INF/fabric8/*.yml helm/mlops-maturity-operator/crds/"
+        : REGENERATE;
+  }
+
+  private static TreeSet<String> yamlFiles(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yml") || n.endsWith(".yaml"))
+          .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+    }
+  }
+
+  @Test
+  void generatorProducedBothCrds() throws IOException {
+    assertThat(GENERATED).as("CRDs are generated in process-classes; run: " + REGENERATE).isDirectory();
+    assertThat(yamlFiles(GENERATED))
+        .containsExactly("maturitymodels.maturity.mlops.dev-v1.yml", "maturitytargets.maturity.mlops.dev-v1.yml");
+  }
+
+  @Test
+  void checkedInCrdsEqualTheGeneratedOnes() throws IOException {
+    assertSameAsGenerated(CHECKED_IN);
+  }
+
+  @Test
+  void helmChartCrdsEqualTheGeneratedOnesWhenTheChartExists() throws IOException {
+    if (Files.isDirectory(CHART_CRDS)) {
+      assertSameAsGenerated(CHART_CRDS);
+    }
+  }
+
+  private static void assertSameAsGenerated(Path copies) throws IOException {
+    assertThat(GENERATED).as("CRDs are generated in process-classes; run: " + REGENERATE).isDirectory();
+    String relative = ROOT.relativize(copies).toString();
+    TreeSet<String> generated = yamlFiles(GENERATED);
+    TreeSet<String> checkedIn = Files.isDirectory(copies) ? yamlFiles(copies) : new TreeSet<>();
+    if (!generated.equals(checkedIn)) {
+      fail(relative + "/ holds " + checkedIn + " but the generator produced " + generated
+          + ". The CRDs are generated from the Java types in dev.mlops.maturity.api.v1alpha1; regenerate with:\n  "
+          + regenerate() + "\n(and remove stale files from " + relative + "/)");
+    }
+    for (String name : generated) {
+      String expected = Files.readString(GENERATED.resolve(name));
+      String actual = Files.readString(copies.resolve(name));
+      if (!expected.equals(actual)) {
+        fail(relative + "/" + name + " differs from the CRD generated from the Java types ("
+            + firstDifference(expected, actual) + "). Do not edit the CRD by hand; regenerate it with:\n  "
+            + regenerate());
+      }
+    }
+  }
+
+  static String firstDifference(String expected, String actual) {
+    List<String> e = expected.lines().toList();
+    List<String> a = actual.lines().toList();
+    for (int i = 0; i < Math.max(e.size(), a.size()); i++) {
+      String el = i < e.size() ? e.get(i) : "<end of file>";
+      String al = i < a.size() ? a.get(i) : "<end of file>";
+      if (!el.equals(al)) {
+        return "first difference at line " + (i + 1) + ": generated '" + el.strip() + "', checked in '" + al.strip() + "'";
+      }
+    }
+    return "line endings or trailing whitespace differ";
+  }
+
+  @Test
+  void differenceMessagePointsAtTheLine() {
+    assertThat(firstDifference("a\nb\nc\n", "a\nB\nc\n")).isEqualTo("first difference at line 2: generated 'b', checked in 'B'");
+    assertThat(firstDifference("a\nb\n", "a\n")).isEqualTo("first difference at line 2: generated 'b', checked in '<end of file>'");
+  }
+}

@@ -1,0 +1,166 @@
+package dev.mlops.maturity.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mlops.maturity.probe.ProbeSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OperatorConfigLoaderTest {
+  private static final String VALID = """
+      integrations:
+        prometheus:
+          default: {url: "http://prometheus-operated.monitoring:9090"}
+          thanos: {url: "https://thanos.monitoring.svc"}
+        mlflow:
+          default:
+            url: http://mlflow.mlflow:5000
+            tokenSecretRef: {name: mlflow-reader, key: token}
+          shared:
+            url: http://mlflow.shared:5000
+            tokenSecretRef: {name: mlflow-reader, namespace: mlflow, key: token}
+      thresholds: {gpuUtilisationPercent: 70, gpuUtilisationWindow: 24h}
+      watchNamespaces: [fraud, churn]
+      """;
+
+  @Test
+  void readsEndpointsTokensThresholdsAndNamespaces(@TempDir Path dir) throws IOException, InvalidConfigException {
+    Path file = dir.resolve("config.yaml");
+    Files.writeString(file, VALID);
+
+    OperatorConfig config = OperatorConfigLoader.load(file);
+
+    assertThat(config.prometheus()).containsOnlyKeys("default", "thanos");
+    assertThat(config.prometheus().get("default"))
+        .isEqualTo(new Endpoint(URI.create("http://prometheus-operated.monitoring:9090"), null));
+    assertThat(config.prometheus().get("thanos").url()).isEqualTo(URI.create("https://thanos.monitoring.svc"));
+    assertThat(config.mlflow().get("default").url()).isEqualTo(URI.create("http://mlflow.mlflow:5000"));
+    assertThat(config.mlflow().get("default").tokenSecretRef()).isEqualTo(new SecretKeyRef("mlflow-reader", null, "token"));
+    assertThat(config.mlflow().get("shared").tokenSecretRef()).isEqualTo(new SecretKeyRef("mlflow-reader", "mlflow", "token"));
+    assertThat(config.thresholds().gpuUtilisationPercent()).isEqualTo(70.0);
+    assertThat(config.thresholds().gpuUtilisationWindow()).isEqualTo(Duration.ofHours(24));
+    assertThat(config.thresholds().championAlias()).isEqualTo("champion");
+    assertThat(config.watchNamespaces()).containsExactly("fraud", "churn");
+  }
+
+  @Test
+  void windowInDaysIsAccepted() throws InvalidConfigException {
+    OperatorConfig config = OperatorConfigLoader.parse("thresholds: {gpuUtilisationWindow: 7d}");
+
+    assertThat(config.thresholds().gpuUtilisationWindow()).isEqualTo(Duration.ofDays(7));
+    assertThat(config.thresholds().promqlWindow()).isEqualTo("7d");
+  }
+
+  @Test
+  void emptyFileMeansDefaults(@TempDir Path dir) throws IOException, InvalidConfigException {
+    Path file = dir.resolve("empty.yaml");
+    Files.writeString(file, "");
+
+    OperatorConfig config = OperatorConfigLoader.load(file);
+
+    assertThat(config).isEqualTo(OperatorConfig.EMPTY);
+    assertThat(config.prometheus()).isEmpty();
+    assertThat(config.thresholds()).isEqualTo(ProbeSettings.DEFAULTS);
+    assertThat(config.watchNamespaces()).isEmpty();
+  }
+
+  @Test
+  void sectionsLeftOutKeepTheirDefaults() throws InvalidConfigException {
+    OperatorConfig config = OperatorConfigLoader.parse("integrations:\n  prometheus:\n    default: {url: http://p:9090}\n");
+
+    assertThat(config.mlflow()).isEmpty();
+    assertThat(config.thresholds()).isEqualTo(ProbeSettings.DEFAULTS);
+  }
+
+  @Test
+  void malformedUrlIsRejectedWithItsPath() {
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("integrations: {prometheus: {default: {url: \"http://prom etheus:9090\"}}}"))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage("invalid operator configuration: integrations.prometheus.default.url 'http://prom etheus:9090' is not a URL");
+  }
+
+  @Test
+  void nonHttpSchemeIsRejected() {
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("integrations: {mlflow: {default: {url: \"file:///etc/passwd\"}}}"))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("integrations.mlflow.default.url must be an http(s) server root, got 'file:///etc/passwd'");
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("integrations: {prometheus: {default: {url: \"ftp://p:21\"}}}"))
+        .hasMessageContaining("integrations.prometheus.default.url must be an http(s) server root");
+  }
+
+  @Test
+  void endpointWithoutUrlIsRejected() {
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("integrations: {prometheus: {default: {}}}"))
+        .hasMessageContaining("integrations.prometheus.default.url must be an http(s) server root, got ''");
+  }
+
+  @Test
+  void tokenSecretRefNeedsNameAndKey() {
+    assertThatThrownBy(() -> OperatorConfigLoader.parse(
+        "integrations: {mlflow: {default: {url: \"http://m:5000\", tokenSecretRef: {name: reader}}}}"))
+        .hasMessageContaining("integrations.mlflow.default.tokenSecretRef needs name and key");
+  }
+
+  @Test
+  void badWindowIsRejected() {
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("thresholds: {gpuUtilisationWindow: a week}"))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("thresholds.gpuUtilisationWindow 'a week' is not a duration such as 7d, 24h or 30m");
+  }
+
+  @Test
+  void percentOutOfRangeIsRejected() {
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("thresholds: {gpuUtilisationPercent: 160}"))
+        .hasMessageContaining("thresholds.gpuUtilisationPercent must be in (0, 100], got 160.0");
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnce() {
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("""
+        integrations: {prometheus: {default: {url: "ftp://p"}}}
+        thresholds: {gpuUtilisationWindow: soon}
+        """)).hasMessageContaining("integrations.prometheus.default.url").hasMessageContaining("gpuUtilisationWindow");
+  }
+
+  @Test
+  void percentMustBeANumber() {
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("thresholds: {gpuUtilisationPercent: high}"))
+        .hasMessageContaining("thresholds.gpuUtilisationPercent must be a number, got 'high'");
+  }
+
+  @Test
+  void watchNamespacesMustBeAList() {
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("watchNamespaces: fraud"))
+        .hasMessageContaining("watchNamespaces must be a list");
+  }
+
+  @Test
+  void fileThatIsNotAMapIsRejected() {
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("just some text"))
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("the file must be a map");
+  }
+
+  @Test
+  void endpointsMustBeAMap() {
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("integrations: {prometheus: [http://p:9090]}"))
+        .hasMessageContaining("integrations.prometheus must be a map of endpoint name to {url: ...}");
+  }
+
+  @Test
+  void invalidYamlIsReported() {
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("integrations: {prometheus: [unclosed"))
+        .isInstanceOf(InvalidConfigException.class).hasMessageStartingWith("configuration is not valid YAML");
+  }
+
+  @Test
+  void unreadableFileIsReported(@TempDir Path dir) {
+    assertThatThrownBy(() -> OperatorConfigLoader.load(dir.resolve("missing.yaml")))
+        .isInstanceOf(InvalidConfigException.class).hasMessageStartingWith("cannot read ");
+  }
+}
