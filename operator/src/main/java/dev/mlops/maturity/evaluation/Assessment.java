@@ -7,6 +7,7 @@ import java.util.Optional;
 /**
  * The outcome of one evaluation. {@code observedLevel} is what is published; {@code strictLevel} is
  * the level the evidence proves right now (lower than observed only while probes are failing).
+ * {@code unknownCapabilities} are the Unknown capabilities that hide a level (Degraded when non-empty).
  */
 public record Assessment(
     MaturityModelDefinition model,

@@ -59,11 +59,7 @@ public final class LevelEvaluator {
     };
 
     List<CapabilityResult> capabilities = capabilities(model, effective);
-    List<String> unknown = capabilities.stream()
-        .filter(c -> c.evidence().state() == CapabilityState.Unknown)
-        .map(CapabilityResult::id)
-        .distinct()
-        .toList();
+    List<String> unknown = hidingLevel(model, effective, strict, optimistic);
     Optional<NextLevelGap> next = Optional.empty();
     List<String> recommendations = new ArrayList<>();
     if (observed < model.topLevel()) {
@@ -80,6 +76,23 @@ public final class LevelEvaluator {
     }
     return new Assessment(model, observed, strict, targetLevel, capabilities, next, List.copyOf(recommendations),
         transition, before, unknown, causes, regressed);
+  }
+
+  /**
+   * The Unknown capabilities that stand between the proven level and the level the evidence would
+   * allow if they held: only these make the status Degraded (an Unknown above a Missing gap, or in an
+   * anyOf another member already satisfies, changes nothing).
+   */
+  private static List<String> hidingLevel(MaturityModelDefinition model, Map<String, Evidence> effective, int strict, int optimistic) {
+    Set<String> out = new LinkedHashSet<>();
+    for (int n = strict + 1; n <= optimistic; n++) {
+      for (Requirement r : model.level(n).requires()) {
+        if (!r.heldBy(id -> state(effective, id).holds())) {
+          r.anyOf().stream().filter(id -> state(effective, id) == CapabilityState.Unknown).forEach(out::add);
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 
   static int highestLevel(MaturityModelDefinition model, Predicate<String> holds) {
