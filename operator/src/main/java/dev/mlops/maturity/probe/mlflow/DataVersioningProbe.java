@@ -47,7 +47,7 @@ public final class DataVersioningProbe implements Probe {
     String versionRef;
     if (champion instanceof Answer.Ok<ModelVersion> found) {
       version = found.value();
-      which = "champion version " + version.version();
+      which = "champion version " + TargetRegistry.id(version.version());
       versionRef = registry.aliasRef(version);
     } else if (champion instanceof Answer.NotFound<ModelVersion>) {
       Answer<List<ModelVersion>> versions = registry.api().modelVersions(registry.model());
@@ -60,7 +60,7 @@ public final class DataVersioningProbe implements Probe {
         return Evidence.missing(CAPABILITY, "model " + registry.model() + " has no registered versions");
       }
       version = all.value().get(0);
-      which = "newest version " + version.version();
+      which = "newest version " + TargetRegistry.id(version.version());
       versionRef = registry.versionRef("model-versions/search", version);
     } else {
       return TargetRegistry.callFailed(CAPABILITY, "registered-models/alias", champion);
@@ -71,7 +71,7 @@ public final class DataVersioningProbe implements Probe {
     String runId = version.runId();
     Answer<Run> run = registry.api().run(runId);
     if (run instanceof Answer.NotFound<Run>) {
-      return Evidence.missing(CAPABILITY, "run " + runId + " of " + which + " no longer exists", List.of(versionRef));
+      return Evidence.missing(CAPABILITY, "run " + TargetRegistry.id(runId) + " of " + which + " no longer exists", List.of(versionRef));
     }
     if (!(run instanceof Answer.Ok<Run> found)) {
       return TargetRegistry.callFailed(CAPABILITY, "runs/get", run);
@@ -81,13 +81,13 @@ public final class DataVersioningProbe implements Probe {
     if (!versioned.isEmpty()) {
       DatasetInput d = versioned.get(0);
       String name = TargetRegistry.blank(d.name()) ? "(unnamed)" : TargetRegistry.shortText(d.name(), 64);
-      return Evidence.satisfied(CAPABILITY, "run " + runId + " of " + which + " used dataset " + name + " with a digest and a source",
+      return Evidence.satisfied(CAPABILITY, "run " + TargetRegistry.id(runId) + " of " + which + " used dataset " + name + " with a digest and a source",
           List.of(TargetRegistry.runRef(runId) + " dataset " + name + " digest " + TargetRegistry.shortText(d.digest(), 64), versionRef));
     }
     if (datasets.isEmpty()) {
-      return Evidence.missing(CAPABILITY, "run " + runId + " of " + which + " logged no dataset input", List.of(TargetRegistry.runRef(runId)));
+      return Evidence.missing(CAPABILITY, "run " + TargetRegistry.id(runId) + " of " + which + " logged no dataset input", List.of(TargetRegistry.runRef(runId)));
     }
-    return Evidence.missing(CAPABILITY, "the dataset inputs of run " + runId + " (" + which + ") lack a digest or a source",
+    return Evidence.missing(CAPABILITY, "the dataset inputs of run " + TargetRegistry.id(runId) + " (" + which + ") lack a digest or a source",
         List.of(TargetRegistry.runRef(runId)));
   }
 }

@@ -65,12 +65,12 @@ public final class ExperimentTrackingProbe implements Probe {
       if (run instanceof Answer.Ok<Run> found) {
         String problem = problem(found.value());
         if (problem == null) {
-          return Evidence.satisfied(CAPABILITY, "run " + runId + " linked to version " + v.version(),
+          return Evidence.satisfied(CAPABILITY, "run " + TargetRegistry.id(runId) + " linked to version " + TargetRegistry.id(v.version()),
               List.of(TargetRegistry.runRef(runId), registry.versionRef("model-versions/search", v)));
         }
-        seen.add("run " + runId + " of version " + v.version() + " " + problem);
+        seen.add("run " + TargetRegistry.id(runId) + " of version " + TargetRegistry.id(v.version()) + " " + problem);
       } else if (run instanceof Answer.NotFound<Run>) {
-        seen.add("run " + runId + " of version " + v.version() + " no longer exists");
+        seen.add("run " + TargetRegistry.id(runId) + " of version " + TargetRegistry.id(v.version()) + " no longer exists");
       } else {
         TargetRegistry.reason(run).ifPresent(failures::add);
       }

@@ -89,10 +89,10 @@ public final class ModelVersioningProbe implements Probe {
         ? list.stream().anyMatch(x -> x.ready() && x.version() != null && x.version().equals(v.version()))
         : v.ready();
     if (!ready) {
-      return Evidence.missing(CAPABILITY, "alias '" + registry.championAlias() + "' points at version " + v.version() + ", which is not READY",
+      return Evidence.missing(CAPABILITY, "alias '" + registry.championAlias() + "' points at version " + TargetRegistry.id(v.version()) + ", which is not READY",
           List.of(registry.aliasRef(v)));
     }
-    return Evidence.satisfied(CAPABILITY, "version " + v.version() + " of " + registry.model() + " is pinned by alias '" + registry.championAlias() + "'",
+    return Evidence.satisfied(CAPABILITY, "version " + TargetRegistry.id(v.version()) + " of " + registry.model() + " is pinned by alias '" + registry.championAlias() + "'",
         List.of(registry.aliasRef(v)));
   }
 

@@ -64,7 +64,7 @@ public final class QualityGateProbe implements Probe {
     ModelVersion v = found.value();
     List<String> refs = List.of(registry.aliasRef(v));
     Map<String, String> tags = v.tags() == null ? Map.of() : v.tags();
-    String who = "champion version " + v.version();
+    String who = "champion version " + TargetRegistry.id(v.version());
     String result = tags.get(RESULT);
     if (TargetRegistry.blank(result)) {
       return Evidence.missing(CAPABILITY, who + " records no gate result (tag " + RESULT + ")", refs);
@@ -104,11 +104,11 @@ public final class QualityGateProbe implements Probe {
     if (earlier.isPresent()) {
       ModelVersion e = earlier.get();
       if (!digest.trim().equals(e.tags().get(TEST_SET).trim())) {
-        return Evidence.missing(CAPABILITY, "test set changed: " + who + " was gated on a different " + TEST_SET + " than version " + e.version(),
+        return Evidence.missing(CAPABILITY, "test set changed: " + who + " was gated on a different " + TEST_SET + " than version " + TargetRegistry.id(e.version()),
             List.of(registry.aliasRef(v), registry.versionRef("model-versions/search", e)));
       }
       return Evidence.satisfied(CAPABILITY, who + " (alias '" + alias + "') passed the gate: " + comparison + " on the same test set as version "
-          + e.version(), List.of(registry.aliasRef(v), registry.versionRef("model-versions/search", e)));
+          + TargetRegistry.id(e.version()), List.of(registry.aliasRef(v), registry.versionRef("model-versions/search", e)));
     }
     return Evidence.satisfied(CAPABILITY, who + " (alias '" + alias + "') passed the gate: " + comparison + " on a recorded test set (first gated version)",
         refs);

@@ -73,7 +73,7 @@ public final class RegisteredModelProbe implements Probe {
   }
 
   private static Evidence satisfied(TargetRegistry registry, ModelVersion v, String call) {
-    return Evidence.satisfied(CAPABILITY, "model " + registry.model() + " is registered with READY version " + v.version(),
+    return Evidence.satisfied(CAPABILITY, "model " + registry.model() + " is registered with READY version " + TargetRegistry.id(v.version()),
         List.of(registry.versionRef(call, v)));
   }
 }

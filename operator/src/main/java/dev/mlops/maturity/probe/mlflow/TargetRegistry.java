@@ -44,15 +44,20 @@ record TargetRegistry(MlflowApi api, String model, String championAlias) {
   }
 
   String versionRef(String call, MlflowApi.ModelVersion v) {
-    return "mlflow " + call + " " + model + " v" + v.version();
+    return "mlflow " + call + " " + model + " v" + id(v.version());
   }
 
   String aliasRef(MlflowApi.ModelVersion v) {
-    return "mlflow registered-models/alias " + model + "@" + championAlias + " v" + v.version();
+    return "mlflow registered-models/alias " + model + "@" + championAlias + " v" + id(v.version());
   }
 
   static String runRef(String runId) {
-    return "mlflow runs/get " + runId;
+    return "mlflow runs/get " + id(runId);
+  }
+
+  /** An identifier from an answer (version, run id), bounded for messages and references. */
+  static String id(String s) {
+    return s == null ? "?" : shortText(s, 64);
   }
 
   /** A value taken from an answer, shortened for a message or reference. */
