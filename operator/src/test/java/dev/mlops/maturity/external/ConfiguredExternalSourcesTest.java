@@ -6,7 +6,14 @@ import com.sun.net.httpserver.HttpServer;
 import dev.mlops.maturity.config.Endpoint;
 import dev.mlops.maturity.config.OperatorConfig;
 import dev.mlops.maturity.config.SecretKeyRef;
+import dev.mlops.maturity.evidence.CapabilityState;
+import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.Answer;
+import dev.mlops.maturity.probe.EvidenceCollector;
+import dev.mlops.maturity.probe.InMemoryClusterView;
+import dev.mlops.maturity.probe.ProbeSet;
+import dev.mlops.maturity.probe.WorkloadTarget;
+import dev.mlops.maturity.probe.mlflow.RegistryProbes;
 import dev.mlops.maturity.probe.ProbeSettings;
 import dev.mlops.maturity.probe.mlflow.MlflowApi;
 import dev.mlops.maturity.probe.prometheus.PrometheusApi;
@@ -22,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -182,6 +190,52 @@ class ConfiguredExternalSourcesTest {
     }
 
     assertThat(mlflowClients).containsExactlyInAnyOrder(URI.create("http://mlflow-a:5000"), URI.create("http://mlflow-b:5000"));
+  }
+
+  @Test
+  void registryProbesOfRepeatedEvaluationsAskEachQueryOnceWithinTheInterval() throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    servers.add(server);
+    List<String> asked = Collections.synchronizedList(new ArrayList<>());
+    String version = "{\"name\": \"m\", \"version\": \"%s\", \"creation_timestamp\": %s, \"run_id\": \"r%s\", \"status\": \"READY\", "
+        + "\"tags\": [{\"key\": \"mlops.gate.result\", \"value\": \"passed\"}, {\"key\": \"mlops.gate.candidate\", \"value\": \"0.9\"}, "
+        + "{\"key\": \"mlops.gate.champion\", \"value\": \"0.8\"}, {\"key\": \"mlops.gate.test_set_digest\", \"value\": \"sha256:1\"}]}";
+    Map<String, String> bodies = Map.of(
+        "registered-models/get", "{\"registered_model\": {\"name\": \"m\", \"latest_versions\": [" + version.formatted("2", "2", "2") + "]}}",
+        "model-versions/search", "{\"model_versions\": [" + version.formatted("2", "2", "2") + ", " + version.formatted("1", "1", "1") + "]}",
+        "registered-models/alias", "{\"model_version\": " + version.formatted("2", "2", "2") + "}",
+        "runs/get", "{\"run\": {\"info\": {\"run_id\": \"r2\", \"status\": \"FINISHED\"}, \"data\": {\"metrics\": [{\"key\": \"auc\", \"value\": 0.9}], "
+            + "\"params\": [{\"key\": \"d\", \"value\": \"1\"}]}, \"inputs\": {\"dataset_inputs\": [{\"dataset\": {\"name\": \"tx\", "
+            + "\"digest\": \"e3b0\", \"source\": \"s3://lake/tx@v1\"}}]}}}");
+    server.createContext("/", exchange -> {
+      String path = exchange.getRequestURI().getPath().replace("/api/2.0/mlflow/", "");
+      asked.add(path + "?" + exchange.getRequestURI().getQuery() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+      byte[] body = bodies.getOrDefault(path, "{}").getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    MapTokens tokens = new MapTokens();
+    tokens.tokens.put(MLFLOW_TOKEN, "t0ken");
+    ConfiguredExternalSources sources = new ConfiguredExternalSources(
+        config(Map.of(), Map.of("default", new Endpoint(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), MLFLOW_TOKEN))),
+        tokens, prometheusFactory(new ArrayList<>()), cache);
+    WorkloadTarget target = new WorkloadTarget("fraud", "m", null, "m", "default", "default", Duration.ofMinutes(2));
+    EvidenceCollector collector = new EvidenceCollector(new ProbeSet(RegistryProbes.all()), ProbeSettings.DEFAULTS, clock);
+    Set<String> capabilities = Set.of("model-registry", "model-versioning", "experiment-tracking", "quality-gate", "data-versioning");
+
+    Map<String, Evidence> first = collector.workload(target, new InMemoryClusterView(), sources.forInterval(target.evaluationInterval()), Map.of(), capabilities);
+    clock.advance(Duration.ofSeconds(90));
+    Map<String, Evidence> second = collector.workload(target, new InMemoryClusterView(), sources.forInterval(target.evaluationInterval()), Map.of(), capabilities);
+
+    assertThat(first.values()).extracting(Evidence::state).containsOnly(CapabilityState.Satisfied);
+    assertThat(second).isEqualTo(first);
+    assertThat(asked).doesNotHaveDuplicates().hasSize(4).allMatch(a -> a.endsWith(" Bearer t0ken"));
+
+    clock.advance(Duration.ofSeconds(30));
+    collector.workload(target, new InMemoryClusterView(), sources.forInterval(target.evaluationInterval()), Map.of(), capabilities);
+    assertThat(asked).hasSize(8);
   }
 
   @Test
