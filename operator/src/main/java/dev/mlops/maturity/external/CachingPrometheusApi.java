@@ -1,0 +1,37 @@
+package dev.mlops.maturity.external;
+
+import dev.mlops.maturity.probe.Answer;
+import dev.mlops.maturity.probe.prometheus.PrometheusApi;
+import java.time.Duration;
+import java.util.List;
+
+/** A PrometheusApi whose answers come from the shared AnswerCache for the evaluation interval. */
+public final class CachingPrometheusApi implements PrometheusApi {
+  private final PrometheusApi delegate;
+  private final String endpoint;
+  private final AnswerCache cache;
+  private final Duration ttl;
+
+  /** {@code endpoint} identifies the server in cache keys (e.g. "prometheus/default"). */
+  public CachingPrometheusApi(PrometheusApi delegate, String endpoint, AnswerCache cache, Duration ttl) {
+    this.delegate = delegate;
+    this.endpoint = endpoint;
+    this.cache = cache;
+    this.ttl = ttl;
+  }
+
+  @Override
+  public Answer<List<Sample>> query(String promql) {
+    return cache.get(endpoint, "query\u0000" + promql, ttl, () -> delegate.query(promql));
+  }
+
+  @Override
+  public Answer<List<ScrapeTarget>> activeTargets() {
+    return cache.get(endpoint, "targets", ttl, delegate::activeTargets);
+  }
+
+  @Override
+  public Answer<List<AlertRule>> alertRules() {
+    return cache.get(endpoint, "rules", ttl, delegate::alertRules);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.mlops.maturity.probe.mlflow;
+
+import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.model.Scope;
+import dev.mlops.maturity.probe.Answer;
+import dev.mlops.maturity.probe.Probe;
+import dev.mlops.maturity.probe.ProbeContext;
+import dev.mlops.maturity.probe.ResourceKind;
+import dev.mlops.maturity.probe.mlflow.MlflowApi.ModelVersion;
+import dev.mlops.maturity.probe.mlflow.MlflowApi.Run;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * experiment-tracking (PROBES.md b.1): a registered version is linked to a FINISHED run that logged
+ * metrics and params. The linkage is required: a tracking server nobody logs to proves nothing.
+ */
+public final class ExperimentTrackingProbe implements Probe {
+  public static final String CAPABILITY = "experiment-tracking";
+  static final int VERSIONS_CHECKED = 5;
+
+  @Override
+  public String capability() {
+    return CAPABILITY;
+  }
+
+  @Override
+  public Scope scope() {
+    return Scope.WORKLOAD;
+  }
+
+  @Override
+  public Set<ResourceKind> reads() {
+    return Set.of();
+  }
+
+  @Override
+  public Evidence evaluate(ProbeContext ctx) {
+    Answer<TargetRegistry> opened = TargetRegistry.open(ctx);
+    if (!(opened instanceof Answer.Ok<TargetRegistry> ok)) {
+      return TargetRegistry.unavailable(CAPABILITY, opened);
+    }
+    TargetRegistry registry = ok.value();
+    Answer<List<ModelVersion>> versions = registry.api().modelVersions(registry.model());
+    if (versions instanceof Answer.NotFound<List<ModelVersion>>) {
+      return Evidence.missing(CAPABILITY, "model " + registry.model() + " is not registered");
+    }
+    if (!(versions instanceof Answer.Ok<List<ModelVersion>> all)) {
+      return TargetRegistry.callFailed(CAPABILITY, "model-versions/search", versions);
+    }
+    if (all.value().isEmpty()) {
+      return Evidence.missing(CAPABILITY, "model " + registry.model() + " has no registered versions");
+    }
+    List<ModelVersion> linked = all.value().stream().filter(v -> !TargetRegistry.blank(v.runId())).limit(VERSIONS_CHECKED).toList();
+    if (linked.isEmpty()) {
+      return Evidence.missing(CAPABILITY, "no version of " + registry.model() + " is linked to a training run");
+    }
+    List<String> seen = new ArrayList<>();
+    Set<String> failures = new LinkedHashSet<>();
+    for (ModelVersion v : linked) {
+      String runId = v.runId();
+      Answer<Run> run = registry.api().run(runId);
+      if (run instanceof Answer.Ok<Run> found) {
+        String problem = problem(found.value());
+        if (problem == null) {
+          return Evidence.satisfied(CAPABILITY, "run " + TargetRegistry.id(runId) + " linked to version " + TargetRegistry.id(v.version()),
+              List.of(TargetRegistry.runRef(runId), registry.versionRef("model-versions/search", v)));
+        }
+        seen.add("run " + TargetRegistry.id(runId) + " of version " + TargetRegistry.id(v.version()) + " " + problem);
+      } else if (run instanceof Answer.NotFound<Run>) {
+        seen.add("run " + TargetRegistry.id(runId) + " of version " + TargetRegistry.id(v.version()) + " no longer exists");
+      } else {
+        TargetRegistry.reason(run).ifPresent(failures::add);
+      }
+    }
+    if (!failures.isEmpty()) {
+      return Evidence.unknown(CAPABILITY, "MLflow runs/get failed: " + String.join("; ", failures));
+    }
+    return Evidence.missing(CAPABILITY, "no run linked to the newest versions of " + registry.model()
+        + " finished with metrics and params (" + String.join("; ", seen) + ")");
+  }
+
+  /** Why a run does not count, or null when it does. */
+  private static String problem(Run run) {
+    if (!"FINISHED".equals(run.status())) {
+      return "is " + (run.status() == null ? "of unknown status" : TargetRegistry.shortText(run.status(), 24));
+    }
+    if (run.metricCount() < 1) {
+      return "logged no metrics";
+    }
+    if (run.paramCount() < 1) {
+      return "logged no params";
+    }
+    return null;
+  }
+}

@@ -1,0 +1,117 @@
+package dev.mlops.maturity.probe.mlflow;
+
+import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.model.Scope;
+import dev.mlops.maturity.probe.Answer;
+import dev.mlops.maturity.probe.Fields;
+import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.Listing;
+import dev.mlops.maturity.probe.Probe;
+import dev.mlops.maturity.probe.ProbeContext;
+import dev.mlops.maturity.probe.ResourceKind;
+import dev.mlops.maturity.probe.mlflow.MlflowApi.ModelVersion;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * model-versioning (PROBES.md b.3): at least two immutable versions, or one READY version pinned by
+ * the champion alias; serving that follows a floating path ({@code .../latest}) defeats it.
+ */
+public final class ModelVersioningProbe implements Probe {
+  public static final String CAPABILITY = "model-versioning";
+
+  @Override
+  public String capability() {
+    return CAPABILITY;
+  }
+
+  @Override
+  public Scope scope() {
+    return Scope.WORKLOAD;
+  }
+
+  @Override
+  public Set<ResourceKind> reads() {
+    return Set.of(Kinds.INFERENCE_SERVICE);
+  }
+
+  @Override
+  public Evidence evaluate(ProbeContext ctx) {
+    if (ctx.target() != null) {
+      // Optional extra: only a served, readable listing can show a floating path.
+      Listing services = ctx.bound(Kinds.INFERENCE_SERVICE);
+      List<String> floating = new ArrayList<>();
+      for (GenericKubernetesResource isvc : services.items()) {
+        if (storageUris(isvc).stream().anyMatch(ModelVersioningProbe::floating)) {
+          floating.add(ProbeContext.ref(isvc));
+        }
+      }
+      if (!floating.isEmpty()) {
+        return Evidence.missing(CAPABILITY, "serving follows a floating path (storageUri ends in /latest): " + String.join(", ", floating),
+            floating);
+      }
+    }
+    Answer<TargetRegistry> opened = TargetRegistry.open(ctx);
+    if (!(opened instanceof Answer.Ok<TargetRegistry> ok)) {
+      return TargetRegistry.unavailable(CAPABILITY, opened);
+    }
+    TargetRegistry registry = ok.value();
+    Answer<List<ModelVersion>> versions = registry.api().modelVersions(registry.model());
+    if (versions instanceof Answer.NotFound<List<ModelVersion>>) {
+      return Evidence.missing(CAPABILITY, "model " + registry.model() + " is not registered");
+    }
+    if (!(versions instanceof Answer.Ok<List<ModelVersion>> all)) {
+      return TargetRegistry.callFailed(CAPABILITY, "model-versions/search", versions);
+    }
+    List<ModelVersion> list = all.value();
+    if (list.isEmpty()) {
+      return Evidence.missing(CAPABILITY, "model " + registry.model() + " has no registered versions");
+    }
+    if (list.size() >= 2) {
+      return Evidence.satisfied(CAPABILITY, list.size() + (list.size() == 50 ? "+" : "") + " versions of " + registry.model() + " are registered",
+          List.of(registry.versionRef("model-versions/search", list.get(0)), registry.versionRef("model-versions/search", list.get(1))));
+    }
+    // Search results may carry empty aliases (MLflow #16734): ask the alias endpoint.
+    Answer<ModelVersion> champion = registry.api().alias(registry.model(), registry.championAlias());
+    if (champion instanceof Answer.NotFound<ModelVersion>) {
+      return Evidence.missing(CAPABILITY, "model " + registry.model() + " has a single version and no '" + registry.championAlias() + "' alias",
+          List.of(registry.versionRef("model-versions/search", list.get(0))));
+    }
+    if (!(champion instanceof Answer.Ok<ModelVersion> pinned)) {
+      return TargetRegistry.callFailed(CAPABILITY, "registered-models/alias", champion);
+    }
+    ModelVersion v = pinned.value();
+    boolean ready = v.status() == null
+        ? list.stream().anyMatch(x -> x.ready() && x.version() != null && x.version().equals(v.version()))
+        : v.ready();
+    if (!ready) {
+      return Evidence.missing(CAPABILITY, "alias '" + registry.championAlias() + "' points at version " + TargetRegistry.id(v.version()) + ", which is not READY",
+          List.of(registry.aliasRef(v)));
+    }
+    return Evidence.satisfied(CAPABILITY, "version " + TargetRegistry.id(v.version()) + " of " + registry.model() + " is pinned by alias '" + registry.championAlias() + "'",
+        List.of(registry.aliasRef(v)));
+  }
+
+  /** spec.predictor.model.storageUri, and the pre-0.8 framework form spec.predictor.&lt;framework&gt;.storageUri. */
+  static List<String> storageUris(GenericKubernetesResource isvc) {
+    List<String> uris = new ArrayList<>();
+    Fields.map(isvc, "spec", "predictor").ifPresent(predictor -> {
+      for (Map.Entry<String, Object> e : predictor.entrySet()) {
+        Fields.string(e.getValue(), "storageUri").ifPresent(uris::add);
+      }
+    });
+    return uris;
+  }
+
+  static boolean floating(String uri) {
+    String u = uri.trim().toLowerCase(Locale.ROOT);
+    while (u.endsWith("/")) {
+      u = u.substring(0, u.length() - 1);
+    }
+    return u.endsWith("/latest");
+  }
+}

@@ -1,0 +1,75 @@
+package dev.mlops.maturity.probe.mlflow;
+
+import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.Answer;
+import dev.mlops.maturity.probe.ProbeContext;
+import java.util.Optional;
+
+/** The MLflow registry as one target sees it: the named endpoint's API, the registered model name and the champion alias. */
+record TargetRegistry(MlflowApi api, String model, String championAlias) {
+
+  /** Opens the target's named MLflow endpoint; an Unknown verdict when it cannot be used. */
+  static Answer<TargetRegistry> open(ProbeContext ctx) {
+    if (ctx.target() == null) {
+      return Answer.failed("no workload target");
+    }
+    String model = ctx.target().registeredModel();
+    if (model == null || model.isBlank()) {
+      return Answer.failed("no registered model name");
+    }
+    Answer<MlflowApi> api = ctx.external().mlflow(ctx.target().mlflowEndpoint());
+    if (api instanceof Answer.Ok<MlflowApi> ok) {
+      String alias = ctx.settings() == null || ctx.settings().championAlias() == null ? "champion" : ctx.settings().championAlias();
+      return Answer.ok(new TargetRegistry(ok.value(), model, alias));
+    }
+    if (api instanceof Answer.Failed<MlflowApi> failed) {
+      return Answer.failed("MLflow endpoint unavailable: " + failed.reason());
+    }
+    return Answer.failed("MLflow endpoint '" + ctx.target().mlflowEndpoint() + "' is not configured");
+  }
+
+  /** The Unknown evidence for a registry that could not be opened. */
+  static Evidence unavailable(String capability, Answer<TargetRegistry> opened) {
+    return Evidence.unknown(capability, opened instanceof Answer.Failed<TargetRegistry> f ? f.reason() : "MLflow endpoint unavailable");
+  }
+
+  /** Unknown evidence naming the call that failed and why (our words, never a response body). */
+  static Evidence callFailed(String capability, String call, Answer<?> answer) {
+    String reason = answer instanceof Answer.Failed<?> f ? f.reason() : "no answer";
+    return Evidence.unknown(capability, "MLflow " + call + " failed: " + reason);
+  }
+
+  static Optional<String> reason(Answer<?> answer) {
+    return answer instanceof Answer.Failed<?> f ? Optional.of(f.reason()) : Optional.empty();
+  }
+
+  String versionRef(String call, MlflowApi.ModelVersion v) {
+    return "mlflow " + call + " " + model + " v" + id(v.version());
+  }
+
+  String aliasRef(MlflowApi.ModelVersion v) {
+    return "mlflow registered-models/alias " + model + "@" + championAlias + " v" + id(v.version());
+  }
+
+  static String runRef(String runId) {
+    return "mlflow runs/get " + id(runId);
+  }
+
+  /** An identifier from an answer (version, run id), bounded for messages and references. */
+  static String id(String s) {
+    return s == null ? "?" : shortText(s, 64);
+  }
+
+  /** A value taken from an answer, shortened for a message or reference. */
+  static String shortText(String s, int max) {
+    if (s == null) {
+      return "";
+    }
+    String oneLine = s.replaceAll("[\\r\\n\\t]", " ").trim();
+    return oneLine.length() <= max ? oneLine : oneLine.substring(0, max) + "...";
+  }
+
+  static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}
