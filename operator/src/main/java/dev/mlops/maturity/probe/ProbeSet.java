@@ -29,6 +29,7 @@ public final class ProbeSet {
     all.addAll(dev.mlops.maturity.probe.pipeline.PipelineProbes.all());
     all.addAll(dev.mlops.maturity.probe.serving.ServingProbes.all());
     all.addAll(dev.mlops.maturity.probe.prometheus.MonitoringProbes.all());
+    all.addAll(dev.mlops.maturity.probe.mlflow.RegistryProbes.all());
     return new ProbeSet(all);
   }
 
