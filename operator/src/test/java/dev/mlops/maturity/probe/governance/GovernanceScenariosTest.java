@@ -1,0 +1,20 @@
+package dev.mlops.maturity.probe.governance;
+
+import dev.mlops.maturity.probe.ProbeSet;
+import dev.mlops.maturity.probe.Scenario;
+import dev.mlops.maturity.probe.ScenarioAssertions;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class GovernanceScenariosTest {
+  static List<Scenario> scenarios() {
+    return Scenario.under("governance");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void producesTheExpectedEvidence(Scenario s) {
+    ScenarioAssertions.check(s, new ProbeSet(GovernanceProbes.all()));
+  }
+}
