@@ -137,7 +137,8 @@ public final class PipelineDecidesDeploymentProbe implements Probe {
           "last writer is neither known automation nor kubectl: " + String.join("; ", otherWrites));
     }
     Evidence fallback = scan.verdict("", "");
-    return fallback.state() == CapabilityState.Unknown ? fallback
-        : Evidence.unknown(CAPABILITY, "who last changed the serving objects is not known: no Argo CD history, no Flux owner, no managedFields");
+    String why = fallback.state() == CapabilityState.Unknown ? fallback.message() : "no Argo CD history, no Flux owner, no managedFields";
+    return new Evidence(CAPABILITY, CapabilityState.Unknown, Source.OBSERVED, fallback.references(),
+        "who last changed the serving objects is not known: " + why);
   }
 }
