@@ -2,8 +2,10 @@ package dev.mlops.maturity.probe.delivery;
 
 import dev.mlops.maturity.probe.Fields;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Reads of an Argo CD {@code Application} (argoproj.io/v1alpha1), PROBES.md b.13. */
@@ -37,9 +39,9 @@ public final class ArgoCdApplications {
   public static boolean listsResource(GenericKubernetesResource app, GenericKubernetesResource object) {
     String group = groupOf(object);
     for (Object entry : Fields.list(app, "status", "resources")) {
-      boolean same = object.getKind().equals(Fields.string(entry, "kind").orElse(null))
-          && object.getMetadata().getName().equals(Fields.string(entry, "name").orElse(null))
-          && object.getMetadata().getNamespace().equals(Fields.string(entry, "namespace").orElse(null));
+      boolean same = Objects.equals(object.getKind(), Fields.string(entry, "kind").orElse(null))
+          && Objects.equals(object.getMetadata().getName(), Fields.string(entry, "name").orElse(null))
+          && Objects.equals(object.getMetadata().getNamespace(), Fields.string(entry, "namespace").orElse(null));
       String entryGroup = Fields.string(entry, "group").orElse("");
       if (same && (entryGroup.isEmpty() || entryGroup.equals(group))) {
         return true;
@@ -62,7 +64,7 @@ public final class ArgoCdApplications {
       return Optional.of("annotation " + TRACKING_ID);
     }
     Map<String, String> labels = object.getMetadata().getLabels();
-    boolean destinationMatches = object.getMetadata().getNamespace().equals(Fields.string(app, "spec", "destination", "namespace").orElse(null));
+    boolean destinationMatches = Objects.equals(object.getMetadata().getNamespace(), Fields.string(app, "spec", "destination", "namespace").orElse(null));
     if (destinationMatches && labels != null && name.equals(labels.get(INSTANCE_LABEL))) {
       return Optional.of("label " + INSTANCE_LABEL);
     }
@@ -77,7 +79,7 @@ public final class ArgoCdApplications {
 
   /** The repositories the Application renders from: {@code spec.source.repoURL} and {@code spec.sources[].repoURL}. */
   public static List<String> repositories(GenericKubernetesResource app) {
-    java.util.List<String> repos = new java.util.ArrayList<>();
+    List<String> repos = new ArrayList<>();
     Fields.string(app, "spec", "source", "repoURL").filter(s -> !s.isBlank()).ifPresent(repos::add);
     for (Object source : Fields.list(app, "spec", "sources")) {
       Fields.string(source, "repoURL").filter(s -> !s.isBlank()).ifPresent(repos::add);

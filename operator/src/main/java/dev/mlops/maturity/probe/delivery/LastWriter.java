@@ -35,7 +35,7 @@ public record LastWriter(String manager, Instant time, WriterKind kind) {
         ? List.of() : object.getMetadata().getManagedFields();
     return entries.stream()
         .filter(e -> e.getManager() != null && !e.getManager().isBlank())
-        .filter(e -> e.getSubresource() == null || e.getSubresource().isEmpty() || !"status".equals(e.getSubresource()))
+        .filter(e -> !"status".equals(e.getSubresource()))
         .filter(e -> !NOT_SPEC_WRITERS.contains(e.getManager()))
         .max(Comparator.comparing(e -> instant(e.getTime()).orElse(Instant.MIN)))
         .map(e -> new LastWriter(e.getManager(), instant(e.getTime()).orElse(null), classify(e.getManager(), automation)));

@@ -14,11 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * {@code feature-store} (PROBES.md b.17), with training/serving parity: a Feast {@code FeatureStore}
  * (feast.dev/v1) in the target namespace with {@code status.phase: Ready}, whose client ConfigMap
- * ({@code status.clientConfigMap}, default {@code feast-<name>-client}) is referenced by both a bound serving
+ * ({@code status.clientConfigMap}, default {@code feast-<name>-client}) or registry Service (the first label of
+ * {@code status.serviceHostnames.registry}, named in an env value) is referenced by both a bound serving
  * pod template (Deployment, StatefulSet, Rollout, InferenceService) and a bound training template (Argo
  * WorkflowTemplate/CronWorkflow, Tekton Pipeline inline tasks, CronJob). A Ready store that only one side uses is
  * Missing ("serving and training do not share ..."); a store that is not Ready is Missing with its phase.
@@ -66,8 +68,10 @@ public final class FeatureStoreProbe implements Probe {
       }
       String client = Fields.string(store, "status", "clientConfigMap").filter(s -> !s.isBlank())
           .orElse("feast-" + store.getMetadata().getName() + "-client");
-      List<String> servingUsers = users(serving, client, ConfigMapReferences::ofServing);
-      List<String> trainingUsers = users(training, client, ConfigMapReferences::ofTraining);
+      String registry = Fields.string(store, "status", "serviceHostnames", "registry").map(h -> h.split("[.:]")[0]).orElse(null);
+      Predicate<PodTemplateReferences> usesStore = refs -> refs.configMaps().contains(client) || refs.mentions(registry);
+      List<String> servingUsers = users(serving, usesStore, PodTemplateReferences::ofServing);
+      List<String> trainingUsers = users(training, usesStore, PodTemplateReferences::ofTraining);
       if (!servingUsers.isEmpty() && !trainingUsers.isEmpty()) {
         scan.found(ref);
         scan.found(servingUsers.get(0) + " and " + trainingUsers.get(0) + " use " + client);
@@ -86,8 +90,8 @@ public final class FeatureStoreProbe implements Probe {
     return out;
   }
 
-  private static List<String> users(List<GenericKubernetesResource> objects, String configMap,
-      Function<GenericKubernetesResource, Set<String>> references) {
-    return objects.stream().filter(o -> references.apply(o).contains(configMap)).map(ProbeContext::ref).toList();
+  private static List<String> users(List<GenericKubernetesResource> objects, Predicate<PodTemplateReferences> usesStore,
+      Function<GenericKubernetesResource, PodTemplateReferences> references) {
+    return objects.stream().filter(o -> usesStore.test(references.apply(o))).map(ProbeContext::ref).toList();
   }
 }

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.Test;
 
-class ConfigMapReferencesTest {
+class PodTemplateReferencesTest {
   static GenericKubernetesResource yaml(String text) {
     return Serialization.unmarshal(text, GenericKubernetesResource.class);
   }
@@ -36,7 +36,7 @@ class ConfigMapReferencesTest {
               envFrom:
               - configMapRef: {name: transformer-config}
         """);
-    assertThat(ConfigMapReferences.ofServing(isvc)).containsExactlyInAnyOrder("feast-fraud-client", "fraud-settings", "transformer-config");
+    assertThat(PodTemplateReferences.ofServing(isvc).configMaps()).containsExactlyInAnyOrder("feast-fraud-client", "fraud-settings", "transformer-config");
   }
 
   @Test
@@ -64,7 +64,7 @@ class ConfigMapReferencesTest {
                   envFrom:
                   - configMapRef: {name: train-settings}
         """);
-    assertThat(ConfigMapReferences.ofTraining(cron)).containsExactlyInAnyOrder("feast-fraud-client", "train-settings");
+    assertThat(PodTemplateReferences.ofTraining(cron).configMaps()).containsExactlyInAnyOrder("feast-fraud-client", "train-settings");
   }
 
   @Test
@@ -86,6 +86,28 @@ class ConfigMapReferencesTest {
               - name: train
                 image: ghcr.io/acme/train:1
         """);
-    assertThat(ConfigMapReferences.ofTraining(pipeline)).containsExactly("feast-fraud-client");
+    assertThat(PodTemplateReferences.ofTraining(pipeline).configMaps()).containsExactly("feast-fraud-client");
+  }
+
+  @Test
+  void envValuesNameTheRegistryService() {
+    GenericKubernetesResource deployment = yaml("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: fraud-detector, namespace: fraud}
+        spec:
+          template:
+            spec:
+              containers:
+              - name: server
+                image: ghcr.io/acme/fraud-detector:7
+                env:
+                - {name: FEAST_REGISTRY, value: "feast-fraud-registry.fraud.svc.cluster.local:80"}
+        """);
+    PodTemplateReferences refs = PodTemplateReferences.ofServing(deployment);
+    assertThat(refs.mentions("feast-fraud-registry")).isTrue();
+    assertThat(refs.mentions("feast-churn-registry")).isFalse();
+    assertThat(refs.mentions(null)).isFalse();
+    assertThat(refs.configMaps()).isEmpty();
   }
 }

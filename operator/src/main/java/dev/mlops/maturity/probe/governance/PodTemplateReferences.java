@@ -7,16 +7,25 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The ConfigMaps a pod template (or a pipeline's step templates) mounts or reads: {@code volumes[].configMap},
- * projected volume sources, {@code envFrom[].configMapRef} and {@code env[].valueFrom.configMapKeyRef}.
- * Pipelines are read from their specs, not from live pods, because training pods are short-lived.
+ * What a pod template (or a pipeline's step templates) refers to: the ConfigMaps it mounts or reads
+ * ({@code volumes[].configMap}, projected volume sources, {@code envFrom[].configMapRef},
+ * {@code env[].valueFrom.configMapKeyRef}) and its literal {@code env[].value}s. Pipelines are read from their
+ * specs, not from live pods, because training pods are short-lived.
  */
-final class ConfigMapReferences {
-  private ConfigMapReferences() {}
+record PodTemplateReferences(Set<String> configMaps, Set<String> envValues) {
+
+  PodTemplateReferences() {
+    this(new LinkedHashSet<>(), new LinkedHashSet<>());
+  }
+
+  /** True when an env value names the host (a Service name is enough: "feast-fraud-registry:80"). */
+  boolean mentions(String host) {
+    return host != null && !host.isBlank() && envValues.stream().anyMatch(v -> v.contains(host));
+  }
 
   /** Serving side: Deployment/StatefulSet/Rollout {@code spec.template.spec}; InferenceService predictor and transformer. */
-  static Set<String> ofServing(GenericKubernetesResource r) {
-    Set<String> names = new LinkedHashSet<>();
+  static PodTemplateReferences ofServing(GenericKubernetesResource r) {
+    PodTemplateReferences names = new PodTemplateReferences();
     if ("InferenceService".equals(r.getKind())) {
       for (String component : List.of("predictor", "transformer", "explainer")) {
         Fields.map(r, "spec", component).ifPresent(c -> {
@@ -31,8 +40,8 @@ final class ConfigMapReferences {
   }
 
   /** Training side: Argo WorkflowTemplate/CronWorkflow templates, Tekton Pipeline inline taskSpecs, CronJob pod template. */
-  static Set<String> ofTraining(GenericKubernetesResource r) {
-    Set<String> names = new LinkedHashSet<>();
+  static PodTemplateReferences ofTraining(GenericKubernetesResource r) {
+    PodTemplateReferences names = new PodTemplateReferences();
     switch (r.getKind()) {
       case "WorkflowTemplate" -> Fields.map(r, "spec").ifPresent(spec -> workflowSpec(spec, names));
       case "CronWorkflow" -> Fields.map(r, "spec", "workflowSpec").ifPresent(spec -> workflowSpec(spec, names));
@@ -54,7 +63,7 @@ final class ConfigMapReferences {
     return names;
   }
 
-  private static void workflowSpec(Object spec, Set<String> names) {
+  private static void workflowSpec(Object spec, PodTemplateReferences names) {
     volumes(spec, names);
     for (Object template : Fields.list(spec, "templates")) {
       volumes(template, names);
@@ -66,28 +75,29 @@ final class ConfigMapReferences {
     }
   }
 
-  private static void podSpec(Object spec, Set<String> names) {
+  private static void podSpec(Object spec, PodTemplateReferences names) {
     volumes(spec, names);
     for (String list : List.of("containers", "initContainers")) {
       Fields.list(spec, list).forEach(c -> container(c, names));
     }
   }
 
-  private static void volumes(Object owner, Set<String> names) {
+  private static void volumes(Object owner, PodTemplateReferences names) {
     for (Object volume : Fields.list(owner, "volumes")) {
-      Fields.string(volume, "configMap", "name").ifPresent(names::add);
+      Fields.string(volume, "configMap", "name").ifPresent(names.configMaps()::add);
       for (Object source : Fields.list(volume, "projected", "sources")) {
-        Fields.string(source, "configMap", "name").ifPresent(names::add);
+        Fields.string(source, "configMap", "name").ifPresent(names.configMaps()::add);
       }
     }
   }
 
-  private static void container(Object container, Set<String> names) {
+  private static void container(Object container, PodTemplateReferences names) {
     for (Object envFrom : Fields.list(container, "envFrom")) {
-      Fields.string(envFrom, "configMapRef", "name").ifPresent(names::add);
+      Fields.string(envFrom, "configMapRef", "name").ifPresent(names.configMaps()::add);
     }
     for (Object env : Fields.list(container, "env")) {
-      Fields.string(env, "valueFrom", "configMapKeyRef", "name").ifPresent(names::add);
+      Fields.string(env, "valueFrom", "configMapKeyRef", "name").ifPresent(names.configMaps()::add);
+      Fields.string(env, "value").ifPresent(names.envValues()::add);
     }
   }
 }
