@@ -1,0 +1,98 @@
+package dev.mlops.maturity.probe.platform;
+
+import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.model.Scope;
+import dev.mlops.maturity.probe.Availability;
+import dev.mlops.maturity.probe.Fields;
+import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.Listing;
+import dev.mlops.maturity.probe.Probe;
+import dev.mlops.maturity.probe.ProbeContext;
+import dev.mlops.maturity.probe.ProviderScan;
+import dev.mlops.maturity.probe.ResourceKind;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code gpu-scheduling} (PROBES.md b.24, platform scope): GPUs can be scheduled. Any of
+ * <ul>
+ *   <li>a Node advertising {@code status.allocatable["nvidia.com/gpu"]} &gt; 0 (the NVIDIA device plugin runs);</li>
+ *   <li>a Karpenter NodePool (karpenter.sh/v1) that launches GPU nodes: a {@code nvidia.com/gpu} taint or a GPU
+ *       requirement ({@code karpenter.k8s.aws/instance-gpu-count}, {@code instance-gpu-manufacturer},
+ *       {@code instance-gpu-name}, a GPU {@code instance-category}/{@code instance-family}, {@code nvidia.com/gpu.*});
+ *       this holds even while the pool is scaled to zero;</li>
+ *   <li>a Kueue ClusterQueue whose {@code spec.resourceGroups[].coveredResources} contains {@code nvidia.com/gpu}
+ *       with a non-zero nominal quota (when quotas are given).</li>
+ * </ul>
+ * Kueue serves v1beta2 from 0.15 and drops v1beta1 in 0.17 (PROBES.md Appendix D); clusters on Kueue &lt; 0.15 serve
+ * only v1beta1, so when v1beta2 is not served this probe reads {@code kueue.x-k8s.io/v1beta1} ClusterQueues
+ * (same {@code resourceGroups} shape). Nodes are always readable, so a cluster without GPU nodes, GPU pools or GPU
+ * queues is Missing; GPU pools of a cluster autoscaler scaled to zero are not visible through the API.
+ */
+public final class GpuSchedulingProbe implements Probe {
+  public static final String CAPABILITY = "gpu-scheduling";
+  public static final String GPU = "nvidia.com/gpu";
+
+  /** Kueue's ClusterQueue before 0.15 (not in the shared Kinds: read only when v1beta2 is not served). */
+  public static final ResourceKind CLUSTER_QUEUE_V1BETA1 = new ResourceKind("kueue.x-k8s.io", "v1beta1", "ClusterQueue", "clusterqueues", false);
+
+  @Override
+  public String capability() {
+    return CAPABILITY;
+  }
+
+  @Override
+  public Scope scope() {
+    return Scope.PLATFORM;
+  }
+
+  @Override
+  public Set<ResourceKind> reads() {
+    return Set.of(Kinds.NODE, Kinds.NODE_POOL, Kinds.CLUSTER_QUEUE, CLUSTER_QUEUE_V1BETA1);
+  }
+
+  @Override
+  public Evidence evaluate(ProbeContext ctx) {
+    ProviderScan scan = new ProviderScan(CAPABILITY);
+    for (GenericKubernetesResource node : scan.read(ctx.cluster().list(Kinds.NODE, null))) {
+      Object allocatable = Fields.at(node, "status", "allocatable", GPU).orElse(null);
+      if (Quantities.positive(allocatable)) {
+        scan.found(ProbeContext.ref(node) + " (" + Quantities.amount(allocatable).orElseThrow().stripTrailingZeros().toPlainString()
+            + " " + GPU + " allocatable)");
+      } else if (Quantities.positive(Fields.at(node, "status", "capacity", GPU).orElse(null))) {
+        scan.seen(ProbeContext.ref(node) + " has " + GPU + " capacity but none allocatable");
+      }
+    }
+    for (GenericKubernetesResource pool : scan.read(ctx.cluster().list(Kinds.NODE_POOL, null))) {
+      NodePools.gpu(pool).ifPresent(why -> scan.found(ProbeContext.ref(pool) + " (" + why + ")"));
+    }
+    for (GenericKubernetesResource queue : scan.read(clusterQueues(ctx))) {
+      clusterQueue(queue, scan);
+    }
+    return scan.verdict("GPUs are schedulable", "no GPU capacity: no node allocates " + GPU + ", no GPU NodePool, no ClusterQueue covering " + GPU);
+  }
+
+  private static Listing clusterQueues(ProbeContext ctx) {
+    Listing current = ctx.cluster().list(Kinds.CLUSTER_QUEUE, null);
+    return current.availability() == Availability.NOT_INSTALLED ? ctx.cluster().list(CLUSTER_QUEUE_V1BETA1, null) : current;
+  }
+
+  private static void clusterQueue(GenericKubernetesResource queue, ProviderScan scan) {
+    for (Object group : Fields.list(queue, "spec", "resourceGroups")) {
+      if (!Fields.list(group, "coveredResources").contains(GPU)) {
+        continue;
+      }
+      List<Object> quotas = Fields.list(group, "flavors").stream()
+          .flatMap(f -> Fields.list(f, "resources").stream())
+          .filter(r -> GPU.equals(Fields.string(r, "name").orElse(null)))
+          .map(r -> Fields.at(r, "nominalQuota").orElse(null)).toList();
+      if (quotas.isEmpty() || quotas.stream().anyMatch(Quantities::positive)) {
+        scan.found(ProbeContext.ref(queue) + " (covers " + GPU + ")");
+      } else {
+        scan.seen(ProbeContext.ref(queue) + " covers " + GPU + " with zero quota");
+      }
+      return;
+    }
+  }
+}

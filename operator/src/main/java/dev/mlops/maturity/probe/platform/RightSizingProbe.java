@@ -1,0 +1,73 @@
+package dev.mlops.maturity.probe.platform;
+
+import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.model.Scope;
+import dev.mlops.maturity.probe.Fields;
+import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.Probe;
+import dev.mlops.maturity.probe.ProbeContext;
+import dev.mlops.maturity.probe.ProviderScan;
+import dev.mlops.maturity.probe.ResourceKind;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.Set;
+
+/**
+ * {@code right-sizing} (PROBES.md b.27, platform scope): resources are resized automatically.
+ * <ul>
+ *   <li>a VerticalPodAutoscaler (autoscaling.k8s.io/v1) whose {@code spec.updatePolicy.updateMode} is not
+ *       {@code Off} (Initial, Recreate, InPlaceOrRecreate, the deprecated Auto; absent means the upstream
+ *       default, Auto). {@code Off} gives recommendations only and is Missing;</li>
+ *   <li>a Karpenter NodePool consolidating under-used nodes: {@code spec.disruption.consolidationPolicy}
+ *       {@code WhenEmptyOrUnderutilized} (the v1 default, applied when absent), {@code Balanced}, or the v1beta1
+ *       name {@code WhenUnderutilized}, or the newer {@code consolidateWhen: WhenCostJustifiesDisruption}.
+ *       {@code WhenEmpty} only removes empty nodes, and a static pool ({@code spec.replicas}) ignores
+ *       consolidation: neither counts.</li>
+ * </ul>
+ * Horizontal autoscaling (HPA, KEDA, KServe replicas) is elasticity, not right-sizing, and is not read.
+ */
+public final class RightSizingProbe implements Probe {
+  public static final String CAPABILITY = "right-sizing";
+  private static final Set<String> CONSOLIDATING = Set.of("WhenEmptyOrUnderutilized", "Balanced", "WhenUnderutilized");
+
+  @Override
+  public String capability() {
+    return CAPABILITY;
+  }
+
+  @Override
+  public Scope scope() {
+    return Scope.PLATFORM;
+  }
+
+  @Override
+  public Set<ResourceKind> reads() {
+    return Set.of(Kinds.VPA, Kinds.NODE_POOL);
+  }
+
+  @Override
+  public Evidence evaluate(ProbeContext ctx) {
+    ProviderScan scan = new ProviderScan(CAPABILITY);
+    for (GenericKubernetesResource vpa : scan.read(ctx.cluster().list(Kinds.VPA, null))) {
+      String mode = Fields.string(vpa, "spec", "updatePolicy", "updateMode").orElse("");
+      String target = Fields.string(vpa, "spec", "targetRef", "kind").orElse("?") + " " + Fields.string(vpa, "spec", "targetRef", "name").orElse("?");
+      if ("Off".equals(mode)) {
+        scan.seen(ProbeContext.ref(vpa) + " is recommendation only (updateMode: Off)");
+      } else {
+        scan.found(ProbeContext.ref(vpa) + " (updateMode " + (mode.isEmpty() ? "default Auto" : mode) + " on " + target + ")");
+      }
+    }
+    for (GenericKubernetesResource pool : scan.read(ctx.cluster().list(Kinds.NODE_POOL, null))) {
+      String policy = Fields.string(pool, "spec", "disruption", "consolidationPolicy").orElse("");
+      if (Fields.at(pool, "spec", "replicas").isPresent()) {
+        scan.seen(ProbeContext.ref(pool) + " is a static pool (spec.replicas): consolidation is ignored");
+      } else if ("WhenCostJustifiesDisruption".equals(Fields.string(pool, "spec", "disruption", "consolidateWhen").orElse(""))) {
+        scan.found(ProbeContext.ref(pool) + " (consolidateWhen WhenCostJustifiesDisruption)");
+      } else if (policy.isEmpty() || CONSOLIDATING.contains(policy)) {
+        scan.found(ProbeContext.ref(pool) + " (consolidationPolicy " + (policy.isEmpty() ? "default WhenEmptyOrUnderutilized" : policy) + ")");
+      } else {
+        scan.seen(ProbeContext.ref(pool) + " consolidates only " + ("WhenEmpty".equals(policy) ? "empty nodes" : "with policy " + policy));
+      }
+    }
+    return scan.verdict("resources are right-sized automatically", "no automatic right-sizing");
+  }
+}
