@@ -21,7 +21,7 @@ Cluster-scoped kinds: always granted by the ClusterRole.
   resources: [nodepools]
   verbs: [get, list, watch]
 - apiGroups: [kueue.x-k8s.io]
-  resources: [clusterqueues, resourceflavors]
+  resources: [clusterqueues]
   verbs: [get, list, watch]
 # the operator's own API
 - apiGroups: [maturity.mlops.dev]
@@ -42,13 +42,13 @@ Namespaced kinds: granted by the ClusterRole, or by a Role in each watched names
 {{- define "mlops-maturity-operator.namespacedRules" -}}
 # probes: the kinds they read (probe.Kinds)
 - apiGroups: [""]
-  resources: [pods, services, configmaps]
+  resources: [pods, services]
   verbs: [get, list, watch]
 - apiGroups: [apps]
   resources: [deployments, statefulsets]
   verbs: [get, list, watch]
 - apiGroups: [batch]
-  resources: [cronjobs, jobs]
+  resources: [cronjobs]
   verbs: [get, list, watch]
 - apiGroups: [rbac.authorization.k8s.io]
   resources: [roles, rolebindings]
@@ -66,7 +66,7 @@ Namespaced kinds: granted by the ClusterRole, or by a Role in each watched names
   resources: [inferenceservices, trainedmodels, servingruntimes]
   verbs: [get, list, watch]
 - apiGroups: [mlops.seldon.io]
-  resources: [models, experiments, servers, pipelines]
+  resources: [models, experiments, servers]
   verbs: [get, list, watch]
 - apiGroups: [flagger.app]
   resources: [canaries]

@@ -8,11 +8,9 @@ public final class Kinds {
   public static final ResourceKind POD = new ResourceKind("", "v1", "Pod", "pods", true);
   public static final ResourceKind SERVICE = new ResourceKind("", "v1", "Service", "services", true);
   public static final ResourceKind NODE = new ResourceKind("", "v1", "Node", "nodes", false);
-  public static final ResourceKind CONFIG_MAP = new ResourceKind("", "v1", "ConfigMap", "configmaps", true);
   public static final ResourceKind DEPLOYMENT = new ResourceKind("apps", "v1", "Deployment", "deployments", true);
   public static final ResourceKind STATEFUL_SET = new ResourceKind("apps", "v1", "StatefulSet", "statefulsets", true);
   public static final ResourceKind CRON_JOB = new ResourceKind("batch", "v1", "CronJob", "cronjobs", true);
-  public static final ResourceKind JOB = new ResourceKind("batch", "v1", "Job", "jobs", true);
   public static final ResourceKind ROLE = new ResourceKind("rbac.authorization.k8s.io", "v1", "Role", "roles", true);
   public static final ResourceKind ROLE_BINDING = new ResourceKind("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", true);
   public static final ResourceKind CLUSTER_ROLE = new ResourceKind("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", false);
@@ -43,7 +41,6 @@ public final class Kinds {
   public static final ResourceKind SELDON_MODEL = new ResourceKind("mlops.seldon.io", "v1alpha1", "Model", "models", true);
   public static final ResourceKind SELDON_EXPERIMENT = new ResourceKind("mlops.seldon.io", "v1alpha1", "Experiment", "experiments", true);
   public static final ResourceKind SELDON_SERVER = new ResourceKind("mlops.seldon.io", "v1alpha1", "Server", "servers", true);
-  public static final ResourceKind SELDON_PIPELINE = new ResourceKind("mlops.seldon.io", "v1alpha1", "Pipeline", "pipelines", true);
   public static final ResourceKind FLAGGER_CANARY = new ResourceKind("flagger.app", "v1beta1", "Canary", "canaries", true);
   public static final ResourceKind VIRTUAL_SERVICE = new ResourceKind("networking.istio.io", "v1", "VirtualService", "virtualservices", true);
 
@@ -60,16 +57,17 @@ public final class Kinds {
   // platform capacity
   public static final ResourceKind NODE_POOL = new ResourceKind("karpenter.sh", "v1", "NodePool", "nodepools", false);
   public static final ResourceKind CLUSTER_QUEUE = new ResourceKind("kueue.x-k8s.io", "v1beta2", "ClusterQueue", "clusterqueues", false);
-  public static final ResourceKind RESOURCE_FLAVOR = new ResourceKind("kueue.x-k8s.io", "v1beta2", "ResourceFlavor", "resourceflavors", false);
+  /** Kueue before 0.15 serves only v1beta1 (Appendix D); probes fall back to it. */
+  public static final ResourceKind CLUSTER_QUEUE_V1BETA1 = new ResourceKind("kueue.x-k8s.io", "v1beta1", "ClusterQueue", "clusterqueues", false);
   public static final ResourceKind VPA = new ResourceKind("autoscaling.k8s.io", "v1", "VerticalPodAutoscaler", "verticalpodautoscalers", true);
 
   public static final List<ResourceKind> ALL = List.of(
-      POD, SERVICE, NODE, CONFIG_MAP, DEPLOYMENT, STATEFUL_SET, CRON_JOB, JOB, ROLE, ROLE_BINDING, CLUSTER_ROLE, CLUSTER_ROLE_BINDING,
+      POD, SERVICE, NODE, DEPLOYMENT, STATEFUL_SET, CRON_JOB, ROLE, ROLE_BINDING, CLUSTER_ROLE, CLUSTER_ROLE_BINDING,
       WORKFLOW, WORKFLOW_TEMPLATE, CRON_WORKFLOW, SENSOR, EVENT_SOURCE, ROLLOUT, ANALYSIS_TEMPLATE, CLUSTER_ANALYSIS_TEMPLATE, APPLICATION,
       SCHEDULED_WORKFLOW, TEKTON_PIPELINE, TEKTON_PIPELINE_RUN,
-      INFERENCE_SERVICE, TRAINED_MODEL, SERVING_RUNTIME, SELDON_MODEL, SELDON_EXPERIMENT, SELDON_SERVER, SELDON_PIPELINE,
+      INFERENCE_SERVICE, TRAINED_MODEL, SERVING_RUNTIME, SELDON_MODEL, SELDON_EXPERIMENT, SELDON_SERVER,
       FLAGGER_CANARY, VIRTUAL_SERVICE, SERVICE_MONITOR, POD_MONITOR, PROMETHEUS_RULE,
-      FEATURE_STORE, FLUX_KUSTOMIZATION, FLUX_HELM_RELEASE, NODE_POOL, CLUSTER_QUEUE, RESOURCE_FLAVOR, VPA);
+      FEATURE_STORE, FLUX_KUSTOMIZATION, FLUX_HELM_RELEASE, NODE_POOL, CLUSTER_QUEUE, CLUSTER_QUEUE_V1BETA1, VPA);
 
   private Kinds() {}
 }

@@ -30,6 +30,9 @@ public final class ProbeSet {
     all.addAll(dev.mlops.maturity.probe.serving.ServingProbes.all());
     all.addAll(dev.mlops.maturity.probe.prometheus.MonitoringProbes.all());
     all.addAll(dev.mlops.maturity.probe.mlflow.RegistryProbes.all());
+    all.addAll(dev.mlops.maturity.probe.delivery.DeliveryProbes.all());
+    all.addAll(dev.mlops.maturity.probe.governance.GovernanceProbes.all());
+    all.addAll(dev.mlops.maturity.probe.platform.PlatformProbes.all());
     return new ProbeSet(all);
   }
 

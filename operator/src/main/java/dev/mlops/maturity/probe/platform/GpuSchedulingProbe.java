@@ -35,7 +35,6 @@ public final class GpuSchedulingProbe implements Probe {
   public static final String GPU = "nvidia.com/gpu";
 
   /** Kueue's ClusterQueue before 0.15 (not in the shared Kinds: read only when v1beta2 is not served). */
-  public static final ResourceKind CLUSTER_QUEUE_V1BETA1 = new ResourceKind("kueue.x-k8s.io", "v1beta1", "ClusterQueue", "clusterqueues", false);
 
   @Override
   public String capability() {
@@ -49,7 +48,7 @@ public final class GpuSchedulingProbe implements Probe {
 
   @Override
   public Set<ResourceKind> reads() {
-    return Set.of(Kinds.NODE, Kinds.NODE_POOL, Kinds.CLUSTER_QUEUE, CLUSTER_QUEUE_V1BETA1);
+    return Set.of(Kinds.NODE, Kinds.NODE_POOL, Kinds.CLUSTER_QUEUE, Kinds.CLUSTER_QUEUE_V1BETA1);
   }
 
   @Override
@@ -75,7 +74,7 @@ public final class GpuSchedulingProbe implements Probe {
 
   private static Listing clusterQueues(ProbeContext ctx) {
     Listing current = ctx.cluster().list(Kinds.CLUSTER_QUEUE, null);
-    return current.availability() == Availability.NOT_INSTALLED ? ctx.cluster().list(CLUSTER_QUEUE_V1BETA1, null) : current;
+    return current.availability() == Availability.NOT_INSTALLED ? ctx.cluster().list(Kinds.CLUSTER_QUEUE_V1BETA1, null) : current;
   }
 
   private static void clusterQueue(GenericKubernetesResource queue, ProviderScan scan) {

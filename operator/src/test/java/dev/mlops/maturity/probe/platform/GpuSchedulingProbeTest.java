@@ -20,7 +20,7 @@ class GpuSchedulingProbeTest {
   @Test
   void allocatableAsAYamlIntegerCounts() {
     Evidence e = evaluate(new InMemoryClusterView().notInstalled(Kinds.NODE_POOL).notInstalled(Kinds.CLUSTER_QUEUE)
-        .notInstalled(GpuSchedulingProbe.CLUSTER_QUEUE_V1BETA1).addYaml("""
+        .notInstalled(Kinds.CLUSTER_QUEUE_V1BETA1).addYaml("""
         apiVersion: v1
         kind: Node
         metadata: {name: gpu-1}
@@ -48,6 +48,6 @@ class GpuSchedulingProbeTest {
 
   @Test
   void readsTheV1beta1KindAsOneOfItsKinds() {
-    assertThat(new GpuSchedulingProbe().reads()).contains(Kinds.NODE, Kinds.NODE_POOL, Kinds.CLUSTER_QUEUE, GpuSchedulingProbe.CLUSTER_QUEUE_V1BETA1);
+    assertThat(new GpuSchedulingProbe().reads()).contains(Kinds.NODE, Kinds.NODE_POOL, Kinds.CLUSTER_QUEUE, Kinds.CLUSTER_QUEUE_V1BETA1);
   }
 }
