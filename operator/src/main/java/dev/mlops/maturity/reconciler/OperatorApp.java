@@ -60,7 +60,7 @@ public final class OperatorApp {
         server = ManagementServer.start(options.metricsHost(), options.metricsPort(), registry, handle::live, handle::ready);
       }
       String instance = options.leaderElection() == null ? "standalone" : options.leaderElection().identity();
-      TargetEvaluator evaluator = new TargetEvaluator(new ModelCatalog(BuiltInModels.load(), cluster), collector, platform[0], cluster,
+      TargetEvaluator evaluator = new TargetEvaluator(new ModelResolver(BuiltInModels.load(), cluster), collector, platform[0], cluster,
           options.external(), options.clock());
       MaturityTargetReconciler reconciler = new MaturityTargetReconciler(evaluator, new StatusFactory(options.clock()),
           new StatusWriter(), new TransitionPublisher(metrics, new TargetEvents(client, options.clock(), instance), options.clock()),
@@ -125,7 +125,7 @@ public final class OperatorApp {
   /** Every kind the probes read, plus custom models (a model edit re-evaluates its targets). */
   public static Set<ResourceKind> watched(ProbeSet probes) {
     Set<ResourceKind> kinds = new LinkedHashSet<>(probes.kinds());
-    kinds.add(ModelCatalog.KIND);
+    kinds.add(ModelResolver.KIND);
     return kinds;
   }
 }

@@ -1,5 +1,6 @@
 package dev.mlops.maturity.reconciler;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.api.v1alpha1.MaturityTargetStatus;
@@ -10,14 +11,13 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 
 /**
- * The write phase: a JSON merge patch of the status subresource (never server-side apply), sent
- * only when the status changed in anything but timestamps, from a fresh object that carries only
- * identity and status. The resourceVersion makes it conditional; on a conflict JOSDK re-reads the
- * target and the patch is retried. The result goes into the primary cache, so the next reconcile
+ * The write phase: a JSON patch of the status subresource (never server-side apply) that replaces
+ * the whole status, sent only when the status changed in anything but timestamps, built from a
+ * fresh object that carries only identity and status. A test of the resourceVersion makes it
+ * conditional; on a conflict (409/422) JOSDK re-reads the target and the patch is retried. Whole
+ * replacement also avoids merge-patch list semantics (some servers append lists). The result goes into the primary cache, so the next reconcile
  * already sees it (no second regression from a stale cache).
  */
 public final class StatusWriter {
@@ -29,7 +29,7 @@ public final class StatusWriter {
     PrimaryUpdateAndCacheUtils.updateAndCacheResource(target, context,
         current -> fresh(current, next),
         fresh -> context.getClient().resource(fresh).subresource("status")
-            .patch(PatchContext.of(PatchType.JSON_MERGE), mergePatch(fresh)));
+            .patch(PatchContext.of(PatchType.JSON), jsonPatch(fresh)));
     return true;
   }
 
@@ -44,17 +44,15 @@ public final class StatusWriter {
     return fresh;
   }
 
-  /** A merge patch removes what it names as null, so fields that became empty are sent as explicit nulls. */
-  static String mergePatch(MaturityTarget fresh) {
-    ObjectNode status = Serialization.jsonMapper().valueToTree(fresh.getStatus());
-    for (Field f : MaturityTargetStatus.class.getFields()) {
-      if (!Modifier.isStatic(f.getModifiers()) && !status.has(f.getName())) {
-        status.putNull(f.getName());
-      }
+  /** [test resourceVersion, add /status] — "add" replaces an existing member, and creates a missing one. */
+  static String jsonPatch(MaturityTarget fresh) {
+    ArrayNode patch = Serialization.jsonMapper().createArrayNode();
+    String version = fresh.getMetadata().getResourceVersion();
+    if (version != null) {
+      patch.addObject().put("op", "test").put("path", "/metadata/resourceVersion").put("value", version);
     }
-    ObjectNode patch = Serialization.jsonMapper().createObjectNode();
-    patch.putObject("metadata").put("resourceVersion", fresh.getMetadata().getResourceVersion());
-    patch.set("status", status);
+    ObjectNode status = Serialization.jsonMapper().valueToTree(fresh.getStatus());
+    patch.addObject().put("op", "add").put("path", "/status").set("value", status);
     return patch.toString();
   }
 }

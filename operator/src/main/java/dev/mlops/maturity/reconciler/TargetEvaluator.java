@@ -31,14 +31,14 @@ import java.util.Optional;
  * only; it writes nothing.
  */
 public final class TargetEvaluator {
-  private final ModelCatalog models;
+  private final ModelResolver models;
   private final EvidenceCollector collector;
   private final PlatformEvidence platform;
   private final ClusterView cluster;
   private final ExternalSources external;
   private final Clock clock;
 
-  public TargetEvaluator(ModelCatalog models, EvidenceCollector collector, PlatformEvidence platform, ClusterView cluster,
+  public TargetEvaluator(ModelResolver models, EvidenceCollector collector, PlatformEvidence platform, ClusterView cluster,
       ExternalSources external, Clock clock) {
     this.models = models;
     this.collector = collector;
@@ -51,7 +51,7 @@ public final class TargetEvaluator {
   public Evaluation evaluate(MaturityTarget target) {
     MaturityTargetSpec spec = target.getSpec();
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    ModelCatalog.Resolution resolution = models.resolve(spec == null ? null : spec.model);
+    ModelResolver.Resolution resolution = models.resolve(spec == null ? null : spec.model);
     List<SpecProblem> problems = TargetSpecValidator.validate(spec, resolution.model(), resolution.problem(), today);
     var interval = EvaluationInterval.effective(spec == null ? null : spec.evaluationInterval);
     if (resolution.model().isEmpty() || problems.stream().anyMatch(SpecProblem::blocksEvaluation)) {

@@ -15,7 +15,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Optional;
 
 /** Finds the model a target names: a built-in one, else a MaturityModel resource read from the cache. */
-public final class ModelCatalog {
+public final class ModelResolver {
   /** Custom models are watched like any probe kind, so editing one re-evaluates the targets. */
   public static final ResourceKind KIND =
       new ResourceKind(MaturityTarget.GROUP, MaturityTarget.VERSION, "MaturityModel", "maturitymodels", false);
@@ -23,7 +23,7 @@ public final class ModelCatalog {
   private final BuiltInModels builtIn;
   private final ClusterView cluster;
 
-  public ModelCatalog(BuiltInModels builtIn, ClusterView cluster) {
+  public ModelResolver(BuiltInModels builtIn, ClusterView cluster) {
     this.builtIn = builtIn;
     this.cluster = cluster;
   }

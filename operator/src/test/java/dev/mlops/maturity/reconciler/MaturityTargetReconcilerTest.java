@@ -1,0 +1,127 @@
+package dev.mlops.maturity.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
+import dev.mlops.maturity.config.OperatorConfig;
+import dev.mlops.maturity.status.Conditions;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The real operator against a CRUD mock API server: convergence, event-driven regressions, Unknown, metrics, writes. */
+class MaturityTargetReconcilerTest {
+  private static final Map<String, String> FRAUD = Map.of("app.kubernetes.io/part-of", "fraud-detector");
+  private static final Map<String, String> CHURN = Map.of("app.kubernetes.io/part-of", "churn");
+  private static final Duration QUICK = Duration.ofSeconds(5);
+
+  private TestCluster cluster;
+  private TestProbes probes;
+  private OperatorHandle operator;
+
+  @BeforeEach
+  void startCluster() {
+    cluster = TestCluster.start();
+    probes = new TestProbes();
+    cluster.installCronWorkflowCrd();
+    cluster.createTestModel();
+    cluster.createDeployment("team-a", "fraud-api", FRAUD);
+    cluster.createCronWorkflow("team-a", "fraud-retrain", FRAUD);
+    cluster.createDeployment("team-b", "churn-api", CHURN);
+    cluster.createCronWorkflow("team-b", "churn-retrain", CHURN);
+  }
+
+  @AfterEach
+  void stop() {
+    if (operator != null) {
+      operator.stop();
+    }
+    cluster.close();
+  }
+
+  private void startOperator() {
+    operator = OperatorApp.start(cluster.client, OperatorConfig.EMPTY, probes.probeSet(),
+        OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(10)));
+  }
+
+  private MaturityTarget awaitLevel(String ns, String name, int level) {
+    await().atMost(QUICK).pollInterval(Duration.ofMillis(50)).until(() -> {
+      MaturityTarget t = cluster.get(ns, name);
+      return t != null && t.getStatus() != null && Integer.valueOf(level).equals(t.getStatus().observedLevel);
+    });
+    return cluster.get(ns, name);
+  }
+
+  private static Condition condition(MaturityTarget t, String type) {
+    return Conditions.find(t.getStatus().conditions, type).orElseThrow(() -> new AssertionError("no condition " + type));
+  }
+
+  @Test
+  void convergesToTheObservedLevelWithPrinterColumnFields() {
+    startOperator();
+    cluster.create(TestCluster.target("team-a", "fraud", 2, FRAUD));
+
+    MaturityTarget t = awaitLevel("team-a", "fraud", 2);
+
+    assertThat(t.getStatus().observedLevelName).isEqualTo("Retrained");
+    assertThat(t.getStatus().targetMet).isTrue();
+    assertThat(t.getStatus().targetLevel).isEqualTo(2);
+    assertThat(t.getStatus().model).isEqualTo("test-model");
+    assertThat(t.getStatus().observedGeneration).isEqualTo(t.getMetadata().getGeneration());
+    assertThat(t.getStatus().capabilities).extracting(c -> c.id + "=" + c.state)
+        .containsExactly("health-monitoring=Satisfied", "scheduled-retraining=Satisfied");
+    assertThat(t.getStatus().capabilities.get(1).evidence).containsExactly("argoproj.io/CronWorkflow team-a/fraud-retrain");
+    assertThat(condition(t, Conditions.READY).getStatus()).isEqualTo("True");
+    assertThat(condition(t, Conditions.TARGET_MET).getStatus()).isEqualTo("True");
+    assertThat(condition(t, Conditions.REGRESSED).getStatus()).isEqualTo("False");
+    assertThat(condition(t, Conditions.DEGRADED).getStatus()).isEqualTo("False");
+    assertThat(t.getStatus().conditions).allSatisfy(c -> {
+      assertThat(c.getLastTransitionTime()).isNotBlank();
+      assertThat(c.getObservedGeneration()).isEqualTo(t.getMetadata().getGeneration());
+    });
+    assertThat(t.getStatus().nextLevel).isNull();
+    assertThat(cluster.events("team-a", TargetEvents.TARGET_MET)).hasSize(1);
+  }
+
+  @Test
+  void deletingTheScheduleRegressesOnlyItsTargetAndRecreatingItRaisesItBack() {
+    startOperator();
+    cluster.create(TestCluster.target("team-a", "fraud", 2, FRAUD));
+    cluster.create(TestCluster.target("team-b", "churn", 2, CHURN));
+    awaitLevel("team-a", "fraud", 2);
+    awaitLevel("team-b", "churn", 2);
+
+    cluster.deleteCronWorkflow("team-a", "fraud-retrain");
+
+    MaturityTarget fraud = awaitLevel("team-a", "fraud", 1);
+    String shown = io.fabric8.kubernetes.client.utils.Serialization.asYaml(fraud.getStatus());
+    assertThat(condition(fraud, Conditions.REGRESSED).getStatus()).as(shown).isEqualTo("True");
+    assertThat(condition(fraud, Conditions.REGRESSED).getMessage()).contains("scheduled-retraining");
+    assertThat(fraud.getStatus().history).singleElement().satisfies(h -> {
+      assertThat(h.from).isEqualTo(2);
+      assertThat(h.to).isEqualTo(1);
+    });
+    await().atMost(QUICK).until(() -> cluster.events("team-a", TargetEvents.LEVEL_REGRESSED).size() == 1);
+    assertThat(cluster.events("team-a", TargetEvents.LEVEL_REGRESSED).get(0).getType()).isEqualTo("Warning");
+    assertThat(cluster.events("team-a", TargetEvents.LEVEL_REGRESSED).get(0).getMessage()).contains("scheduled-retraining");
+    String metrics = TestCluster.scrape(operator.metricsPort());
+    assertThat(metrics).contains("mlops_maturity_level_regressions_total{model=\"test-model\",namespace=\"team-a\",target=\"fraud\"} 1.0");
+    assertThat(metrics).contains("mlops_maturity_level_regressions_total{model=\"test-model\",namespace=\"team-b\",target=\"churn\"} 0.0");
+
+    MaturityTarget churn = cluster.get("team-b", "churn");
+    assertThat(churn.getStatus().observedLevel).isEqualTo(2);
+    assertThat(churn.getStatus().history).isEmpty();
+    assertThat(cluster.events("team-b", TargetEvents.LEVEL_REGRESSED)).isEmpty();
+
+    cluster.createCronWorkflow("team-a", "fraud-retrain", FRAUD);
+
+    fraud = awaitLevel("team-a", "fraud", 2);
+    assertThat(condition(fraud, Conditions.REGRESSED).getStatus()).isEqualTo("False");
+    assertThat(fraud.getStatus().history).hasSize(2);
+    await().atMost(QUICK).until(() -> cluster.events("team-a", TargetEvents.LEVEL_RAISED).size() == 1);
+  }
+}
