@@ -73,6 +73,7 @@ public final class OperatorApp {
             .withStopOnInformerErrorDuringStartup(false)
             .checkingCRDAndValidateLocalModel(false)
             .withCacheSyncTimeout(options.cacheSyncTimeout())
+            .withReconciliationTerminationTimeout(options.shutdownTimeout())
             .withConcurrentReconciliationThreads(options.reconcileThreads())
             .withMetrics(MicrometerMetrics.newMicrometerMetricsBuilder(registry).notCollectingMetricsPerResource().build())
             // JOSDK's default exits the JVM when an informer dies; we report it on /healthz instead

@@ -15,10 +15,11 @@ import java.util.UUID;
  * @param namespaces namespaces to watch; empty means the configuration's watchNamespaces (empty: all)
  * @param metricsPort the management port; 0 picks a free one, negative disables the server
  * @param leaderElection null to run without leader election
+ * @param shutdownTimeout how long a stop waits for running reconciliations
  */
 public record OperatorOptions(
     Set<String> namespaces, String metricsHost, int metricsPort, LeaderElection leaderElection, ExternalSources external,
-    Clock clock, Duration cacheSyncTimeout, Duration platformMaxAge, int reconcileThreads) {
+    Clock clock, Duration cacheSyncTimeout, Duration platformMaxAge, int reconcileThreads, Duration shutdownTimeout) {
 
   public OperatorOptions {
     namespaces = Set.copyOf(namespaces);
@@ -26,31 +27,36 @@ public record OperatorOptions(
 
   public static OperatorOptions defaults() {
     return new OperatorOptions(Set.of(), "0.0.0.0", 8080, null, ExternalSources.NONE, Clock.systemUTC(),
-        Duration.ofSeconds(60), Duration.ofSeconds(30), 5);
+        Duration.ofSeconds(60), Duration.ofSeconds(30), 5, Duration.ofSeconds(5));
   }
 
   public OperatorOptions withNamespaces(Set<String> value) {
-    return new OperatorOptions(value, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, platformMaxAge, reconcileThreads);
+    return new OperatorOptions(value, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, platformMaxAge, reconcileThreads, shutdownTimeout);
   }
 
   public OperatorOptions withMetrics(String host, int port) {
-    return new OperatorOptions(namespaces, host, port, leaderElection, external, clock, cacheSyncTimeout, platformMaxAge, reconcileThreads);
+    return new OperatorOptions(namespaces, host, port, leaderElection, external, clock, cacheSyncTimeout, platformMaxAge, reconcileThreads, shutdownTimeout);
   }
 
   public OperatorOptions withLeaderElection(LeaderElection value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, value, external, clock, cacheSyncTimeout, platformMaxAge, reconcileThreads);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, value, external, clock, cacheSyncTimeout, platformMaxAge, reconcileThreads, shutdownTimeout);
   }
 
   public OperatorOptions withExternal(ExternalSources value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, value, clock, cacheSyncTimeout, platformMaxAge, reconcileThreads);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, value, clock, cacheSyncTimeout, platformMaxAge, reconcileThreads, shutdownTimeout);
   }
 
   public OperatorOptions withClock(Clock value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, value, cacheSyncTimeout, platformMaxAge, reconcileThreads);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, value, cacheSyncTimeout, platformMaxAge, reconcileThreads, shutdownTimeout);
   }
 
   public OperatorOptions withCacheSyncTimeout(Duration value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, value, platformMaxAge, reconcileThreads);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, value, platformMaxAge, reconcileThreads, shutdownTimeout);
+  }
+
+  /** How long a stop waits for running reconciliations. */
+  public OperatorOptions withShutdownTimeout(Duration value) {
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, platformMaxAge, reconcileThreads, value);
   }
 
   /**

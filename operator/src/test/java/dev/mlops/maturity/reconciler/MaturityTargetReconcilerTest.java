@@ -45,7 +45,7 @@ class MaturityTargetReconcilerTest {
 
   private void startOperator() {
     operator = OperatorApp.start(cluster.client, OperatorConfig.EMPTY, probes.probeSet(),
-        OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(10)));
+        OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(10)).withShutdownTimeout(Duration.ofMillis(500)));
   }
 
   private MaturityTarget awaitLevel(String ns, String name, int level) {
@@ -84,7 +84,7 @@ class MaturityTargetReconcilerTest {
       assertThat(c.getObservedGeneration()).isEqualTo(t.getMetadata().getGeneration());
     });
     assertThat(t.getStatus().nextLevel).isNull();
-    assertThat(cluster.events("team-a", TargetEvents.TARGET_MET)).hasSize(1);
+    await().atMost(QUICK).until(() -> cluster.events("team-a", TargetEvents.TARGET_MET).size() == 1);
   }
 
   @Test
@@ -98,8 +98,7 @@ class MaturityTargetReconcilerTest {
     cluster.deleteCronWorkflow("team-a", "fraud-retrain");
 
     MaturityTarget fraud = awaitLevel("team-a", "fraud", 1);
-    String shown = io.fabric8.kubernetes.client.utils.Serialization.asYaml(fraud.getStatus());
-    assertThat(condition(fraud, Conditions.REGRESSED).getStatus()).as(shown).isEqualTo("True");
+    assertThat(condition(fraud, Conditions.REGRESSED).getStatus()).isEqualTo("True");
     assertThat(condition(fraud, Conditions.REGRESSED).getMessage()).contains("scheduled-retraining");
     assertThat(fraud.getStatus().history).singleElement().satisfies(h -> {
       assertThat(h.from).isEqualTo(2);
@@ -123,5 +122,104 @@ class MaturityTargetReconcilerTest {
     assertThat(condition(fraud, Conditions.REGRESSED).getStatus()).isEqualTo("False");
     assertThat(fraud.getStatus().history).hasSize(2);
     await().atMost(QUICK).until(() -> cluster.events("team-a", TargetEvents.LEVEL_RAISED).size() == 1);
+  }
+
+  @Test
+  void suspendingTheScheduleRegressesTheTarget() {
+    startOperator();
+    cluster.create(TestCluster.target("team-a", "fraud", 2, FRAUD));
+    awaitLevel("team-a", "fraud", 2);
+
+    cluster.client.genericKubernetesResources(TestCluster.CRON_WORKFLOWS).inNamespace("team-a").withName("fraud-retrain")
+        .edit(cw -> {
+          cw.setAdditionalProperty("spec", Map.of("schedules", java.util.List.of("0 3 * * 1"), "suspend", true));
+          return cw;
+        });
+
+    MaturityTarget fraud = awaitLevel("team-a", "fraud", 1);
+    assertThat(fraud.getStatus().capabilities.get(1).message).contains("fraud-retrain is suspended");
+    await().atMost(QUICK).until(() -> cluster.events("team-a", TargetEvents.LEVEL_REGRESSED).size() == 1);
+  }
+
+  @Test
+  void anUnknownOnlyDropHoldsTheLevelAsDegradedWithoutARegression() {
+    startOperator();
+    cluster.create(TestCluster.target("team-a", "fraud", 2, FRAUD));
+    awaitLevel("team-a", "fraud", 2);
+
+    probes.scheduleProbeDown.set(true);
+    touchCronWorkflow("team-a", "fraud-retrain", "1");
+
+    await().atMost(QUICK).until(() -> Conditions.isTrue(cluster.get("team-a", "fraud").getStatus().conditions, Conditions.DEGRADED));
+    MaturityTarget fraud = cluster.get("team-a", "fraud");
+    assertThat(fraud.getStatus().observedLevel).isEqualTo(2);
+    assertThat(condition(fraud, Conditions.REGRESSED).getStatus()).isEqualTo("False");
+    assertThat(condition(fraud, Conditions.DEGRADED).getMessage()).contains("scheduled-retraining").contains("held");
+    assertThat(fraud.getStatus().history).isEmpty();
+    await().atMost(QUICK).until(() -> cluster.events("team-a", TargetEvents.PROBE_FAILING).size() == 1);
+
+    touchCronWorkflow("team-a", "fraud-retrain", "2");
+    awaitEvaluations(3);
+    assertThat(cluster.events("team-a", TargetEvents.PROBE_FAILING)).as("deduplicated").hasSize(1);
+    assertThat(cluster.events("team-a", TargetEvents.LEVEL_REGRESSED)).isEmpty();
+    assertThat(TestCluster.scrape(operator.metricsPort()))
+        .contains("mlops_maturity_level_regressions_total{model=\"test-model\",namespace=\"team-a\",target=\"fraud\"} 0.0")
+        .contains("mlops_maturity_observed_level{model=\"test-model\",namespace=\"team-a\",target=\"fraud\"} 2.0")
+        .doesNotContain("capability=\"scheduled-retraining\"")
+        .contains("mlops_maturity_probe_errors_total{probe=\"scheduled-retraining\"}");
+  }
+
+  @Test
+  void aDeletedTargetsSeriesVanishFromMetrics() {
+    startOperator();
+    cluster.create(TestCluster.target("team-a", "fraud", 2, FRAUD));
+    cluster.create(TestCluster.target("team-b", "churn", 2, CHURN));
+    awaitLevel("team-a", "fraud", 2);
+    awaitLevel("team-b", "churn", 2);
+    await().atMost(QUICK).until(() -> TestCluster.scrape(operator.metricsPort()).contains("target=\"fraud\""));
+    assertThat(TestCluster.scrape(operator.metricsPort()))
+        .contains("mlops_maturity_capability_satisfied{capability=\"scheduled-retraining\",model=\"test-model\",namespace=\"team-a\",target=\"fraud\"} 1.0")
+        .contains("mlops_maturity_target_met{model=\"test-model\",namespace=\"team-a\",target=\"fraud\"} 1.0")
+        .contains("mlops_maturity_level_gap{model=\"test-model\",namespace=\"team-a\",target=\"fraud\"} 0.0")
+        .contains("mlops_maturity_last_evaluation_timestamp_seconds{namespace=\"team-a\",target=\"fraud\"}")
+        .contains("mlops_maturity_evaluation_duration_seconds_bucket");
+
+    cluster.client.resources(MaturityTarget.class).inNamespace("team-a").withName("fraud").delete();
+
+    await().atMost(QUICK).until(() -> !TestCluster.scrape(operator.metricsPort()).contains("target=\"fraud\""));
+    assertThat(TestCluster.scrape(operator.metricsPort())).contains("target=\"churn\"");
+  }
+
+  @Test
+  void theStatusIsNotPatchedAgainWhenNothingChanged() {
+    startOperator();
+    cluster.create(TestCluster.target("team-a", "fraud", 2, FRAUD));
+    awaitLevel("team-a", "fraud", 2);
+    await().atMost(QUICK).until(() -> cluster.statusPatchCount() >= 1);
+    int patches = cluster.statusPatchCount();
+    double before = evaluations();
+
+    for (int i = 0; i < 3; i++) {
+      touchCronWorkflow("team-a", "fraud-retrain", "n" + i);
+      awaitEvaluations(before + i + 1);
+    }
+
+    assertThat(cluster.statusPatchCount()).isEqualTo(patches);
+  }
+
+  /** A change that does not alter any verdict: an annotation on the CronWorkflow. */
+  private void touchCronWorkflow(String ns, String name, String value) {
+    cluster.client.genericKubernetesResources(TestCluster.CRON_WORKFLOWS).inNamespace(ns).withName(name).edit(cw -> {
+      cw.getMetadata().setAnnotations(Map.of("test/touch", value));
+      return cw;
+    });
+  }
+
+  private double evaluations() {
+    return operator.registry().get("mlops.maturity.evaluation.duration").timer().count();
+  }
+
+  private void awaitEvaluations(double atLeast) {
+    await().atMost(QUICK).until(() -> evaluations() >= atLeast);
   }
 }
