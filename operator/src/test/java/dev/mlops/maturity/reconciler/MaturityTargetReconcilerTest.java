@@ -207,6 +207,52 @@ class MaturityTargetReconcilerTest {
     assertThat(cluster.statusPatchCount()).isEqualTo(patches);
   }
 
+  @Test
+  void invalidSpecsGiveReadyFalseWithAReasonThatSaysWhatToFix() {
+    startOperator();
+    cluster.client.resource(io.fabric8.kubernetes.client.utils.Serialization.unmarshal("""
+        apiVersion: maturity.mlops.dev/v1alpha1
+        kind: MaturityModel
+        metadata:
+          name: broken
+        spec:
+          levels:
+          - level: 0
+            name: Manual
+          - level: 2
+            name: Skipped
+            requires:
+            - capability: scheduled-retraining
+        """, io.fabric8.kubernetes.api.model.GenericKubernetesResource.class)).create();
+    MaturityTarget unknown = TestCluster.target("team-a", "unknown-model", 1, FRAUD);
+    unknown.getSpec().model = "no-such-model";
+    MaturityTarget broken = TestCluster.target("team-a", "broken-model", 1, FRAUD);
+    broken.getSpec().model = "broken";
+    cluster.create(unknown);
+    cluster.create(broken);
+    cluster.create(TestCluster.target("team-a", "too-high", 5, FRAUD));
+
+    Condition unknownReady = awaitReady("unknown-model");
+    assertThat(unknownReady.getStatus()).isEqualTo("False");
+    assertThat(unknownReady.getReason()).isEqualTo("UnknownModel");
+    assertThat(unknownReady.getMessage()).contains("no-such-model");
+    Condition brokenReady = awaitReady("broken-model");
+    assertThat(brokenReady.getReason()).isEqualTo("InvalidModel");
+    assertThat(brokenReady.getMessage()).contains("level 1 is missing");
+    Condition tooHigh = awaitReady("too-high");
+    assertThat(tooHigh.getReason()).isEqualTo("TargetLevelOutOfRange");
+    assertThat(tooHigh.getMessage()).contains("spec.targetLevel").contains("test-model");
+    assertThat(cluster.get("team-a", "too-high").getStatus().observedLevel).as("still evaluated").isEqualTo(2);
+  }
+
+  private Condition awaitReady(String name) {
+    await().atMost(QUICK).until(() -> {
+      MaturityTarget t = cluster.get("team-a", name);
+      return t.getStatus() != null && Conditions.find(t.getStatus().conditions, Conditions.READY).isPresent();
+    });
+    return condition(cluster.get("team-a", name), Conditions.READY);
+  }
+
   /** A change that does not alter any verdict: an annotation on the CronWorkflow. */
   private void touchCronWorkflow(String ns, String name, String value) {
     cluster.client.genericKubernetesResources(TestCluster.CRON_WORKFLOWS).inNamespace(ns).withName(name).edit(cw -> {
