@@ -187,7 +187,11 @@ class MaturityTargetReconcilerTest {
     cluster.client.resources(MaturityTarget.class).inNamespace("team-a").withName("fraud").delete();
 
     await().atMost(QUICK).until(() -> !TestCluster.scrape(operator.metricsPort()).contains("target=\"fraud\""));
-    assertThat(TestCluster.scrape(operator.metricsPort())).contains("target=\"churn\"");
+    String after = TestCluster.scrape(operator.metricsPort());
+    assertThat(after).contains("target=\"churn\"");
+    assertThat(after.lines().filter(l -> l.startsWith("operator_sdk_")))
+        .as("the framework's own series carry no per-resource labels").isNotEmpty()
+        .noneMatch(l -> l.contains("churn") || l.contains("fraud"));
   }
 
   @Test
