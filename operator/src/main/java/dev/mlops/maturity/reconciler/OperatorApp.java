@@ -6,6 +6,7 @@ import dev.mlops.maturity.metrics.ManagementServer;
 import dev.mlops.maturity.metrics.MaturityMetrics;
 import dev.mlops.maturity.model.BuiltInModels;
 import dev.mlops.maturity.probe.EvidenceCollector;
+import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.ProbeSet;
 import dev.mlops.maturity.probe.ResourceKind;
 import dev.mlops.maturity.status.StatusFactory;
@@ -43,6 +44,7 @@ public final class OperatorApp {
     Set<ResourceKind> kinds = watched(probes);
     TargetEventSource clusterEvents = new TargetEventSource();
     EvidenceCollector collector = new EvidenceCollector(probes, config.thresholds(), options.clock());
+    ExternalSources external = new CachedExternalSources(options.external(), options.evidenceMaxAge(), options.clock());
     PlatformEvidence[] platform = new PlatformEvidence[1];
     InformerClusterView cluster = new InformerClusterView(client, kinds, namespaces, change -> {
       if (platform[0] != null) {
@@ -50,7 +52,7 @@ public final class OperatorApp {
       }
       clusterEvents.accept(change);
     });
-    platform[0] = new PlatformEvidence(collector, cluster, options.external(), options.platformMaxAge(), options.clock());
+    platform[0] = new PlatformEvidence(collector, cluster, external, options.evidenceMaxAge(), options.clock());
 
     OperatorHandle handle = new OperatorHandle(registry, metrics, cluster, options.leaderElection() != null);
     ManagementServer server = null;
@@ -61,7 +63,7 @@ public final class OperatorApp {
       }
       String instance = options.leaderElection() == null ? "standalone" : options.leaderElection().identity();
       TargetEvaluator evaluator = new TargetEvaluator(new ModelResolver(BuiltInModels.load(), cluster), collector, platform[0], cluster,
-          options.external(), options.clock());
+          external, options.clock());
       MaturityTargetReconciler reconciler = new MaturityTargetReconciler(evaluator, new StatusFactory(options.clock()),
           new StatusWriter(), new TransitionPublisher(metrics, new TargetEvents(client, options.clock(), instance), options.clock()),
           clusterEvents, metrics);

@@ -15,11 +15,13 @@ import java.util.UUID;
  * @param namespaces namespaces to watch; empty means the configuration's watchNamespaces (empty: all)
  * @param metricsPort the management port; 0 picks a free one, negative disables the server
  * @param leaderElection null to run without leader election
+ * @param evidenceMaxAge how long platform evidence and HTTP answers are reused; at most the minimum
+ *     evaluationInterval (30s), so every periodic re-evaluation sees fresh answers
  * @param shutdownTimeout how long a stop waits for running reconciliations
  */
 public record OperatorOptions(
     Set<String> namespaces, String metricsHost, int metricsPort, LeaderElection leaderElection, ExternalSources external,
-    Clock clock, Duration cacheSyncTimeout, Duration platformMaxAge, int reconcileThreads, Duration shutdownTimeout) {
+    Clock clock, Duration cacheSyncTimeout, Duration evidenceMaxAge, int reconcileThreads, Duration shutdownTimeout) {
 
   public OperatorOptions {
     namespaces = Set.copyOf(namespaces);
@@ -31,32 +33,36 @@ public record OperatorOptions(
   }
 
   public OperatorOptions withNamespaces(Set<String> value) {
-    return new OperatorOptions(value, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, platformMaxAge, reconcileThreads, shutdownTimeout);
+    return new OperatorOptions(value, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout);
   }
 
   public OperatorOptions withMetrics(String host, int port) {
-    return new OperatorOptions(namespaces, host, port, leaderElection, external, clock, cacheSyncTimeout, platformMaxAge, reconcileThreads, shutdownTimeout);
+    return new OperatorOptions(namespaces, host, port, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout);
   }
 
   public OperatorOptions withLeaderElection(LeaderElection value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, value, external, clock, cacheSyncTimeout, platformMaxAge, reconcileThreads, shutdownTimeout);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, value, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout);
   }
 
   public OperatorOptions withExternal(ExternalSources value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, value, clock, cacheSyncTimeout, platformMaxAge, reconcileThreads, shutdownTimeout);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, value, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout);
   }
 
   public OperatorOptions withClock(Clock value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, value, cacheSyncTimeout, platformMaxAge, reconcileThreads, shutdownTimeout);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, value, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout);
   }
 
   public OperatorOptions withCacheSyncTimeout(Duration value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, value, platformMaxAge, reconcileThreads, shutdownTimeout);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, value, evidenceMaxAge, reconcileThreads, shutdownTimeout);
+  }
+
+  public OperatorOptions withEvidenceMaxAge(Duration value) {
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, value, reconcileThreads, shutdownTimeout);
   }
 
   /** How long a stop waits for running reconciliations. */
   public OperatorOptions withShutdownTimeout(Duration value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, platformMaxAge, reconcileThreads, value);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, value);
   }
 
   /**
