@@ -45,14 +45,11 @@ public final class OperatorApp {
     TargetEventSource clusterEvents = new TargetEventSource();
     EvidenceCollector collector = new EvidenceCollector(probes, config.thresholds(), options.clock());
     ExternalSources external = new CachedExternalSources(options.external(), options.evidenceMaxAge(), options.clock());
-    PlatformEvidence[] platform = new PlatformEvidence[1];
+    PlatformEvidence platform = new PlatformEvidence(collector, external, options.evidenceMaxAge(), options.clock());
     InformerClusterView cluster = new InformerClusterView(client, kinds, namespaces, change -> {
-      if (platform[0] != null) {
-        platform[0].changed(change);
-      }
+      platform.changed(change);
       clusterEvents.accept(change);
     });
-    platform[0] = new PlatformEvidence(collector, cluster, external, options.evidenceMaxAge(), options.clock());
 
     OperatorHandle handle = new OperatorHandle(registry, metrics, cluster, options.leaderElection() != null);
     ManagementServer server = null;
@@ -62,7 +59,7 @@ public final class OperatorApp {
         server = ManagementServer.start(options.metricsHost(), options.metricsPort(), registry, handle::live, handle::ready);
       }
       String instance = options.leaderElection() == null ? "standalone" : options.leaderElection().identity();
-      TargetEvaluator evaluator = new TargetEvaluator(new ModelResolver(BuiltInModels.load(), cluster), collector, platform[0], cluster,
+      TargetEvaluator evaluator = new TargetEvaluator(new ModelResolver(BuiltInModels.load(), cluster), collector, platform, cluster,
           external, options.clock());
       MaturityTargetReconciler reconciler = new MaturityTargetReconciler(evaluator, new StatusFactory(options.clock()),
           new StatusWriter(), new TransitionPublisher(metrics, new TargetEvents(client, options.clock(), instance), options.clock()),

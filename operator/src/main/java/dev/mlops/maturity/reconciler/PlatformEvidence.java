@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class PlatformEvidence {
   private final EvidenceCollector collector;
-  private final ClusterView cluster;
   private final ExternalSources external;
   private final Set<ResourceKind> platformKinds = new HashSet<>();
   private final Duration maxAge;
@@ -32,9 +31,8 @@ public final class PlatformEvidence {
   private long cachedGeneration = -1;
   private Instant cachedAt = Instant.MIN;
 
-  public PlatformEvidence(EvidenceCollector collector, ClusterView cluster, ExternalSources external, Duration maxAge, Clock clock) {
+  public PlatformEvidence(EvidenceCollector collector, ExternalSources external, Duration maxAge, Clock clock) {
     this.collector = collector;
-    this.cluster = cluster;
     this.external = external;
     this.maxAge = maxAge;
     this.clock = clock;
@@ -50,7 +48,7 @@ public final class PlatformEvidence {
     }
   }
 
-  public synchronized Map<String, Evidence> current() {
+  public synchronized Map<String, Evidence> current(ClusterView cluster) {
     long now = generation.get();
     Instant at = Instant.now(clock);
     if (cached == null || now != cachedGeneration || cachedAt.plus(maxAge).isBefore(at)) {

@@ -59,7 +59,7 @@ public final class TargetEvaluator {
     }
     MaturityModelDefinition model = resolution.model().get();
     WorkloadTarget workload = WorkloadTarget.of(target);
-    Map<String, Evidence> observed = collector.workload(workload, cluster, external, platform.current(), model.capabilities());
+    Map<String, Evidence> observed = collector.workload(workload, cluster, external, platform.current(cluster), model.capabilities());
     Map<String, Evidence> effective = EvidencePolicy.apply(model, observed, spec, today);
     int targetLevel = spec.targetLevel == null ? 0 : Math.max(0, spec.targetLevel);
     Assessment assessment = LevelEvaluator.evaluate(model, effective, targetLevel, previous(target.getStatus(), model));

@@ -50,27 +50,28 @@ class PlatformEvidenceTest {
 
   private final PlatformEvidence platform = new PlatformEvidence(
       new EvidenceCollector(new ProbeSet(List.of(gpuScheduling)), ProbeSettings.DEFAULTS, clock),
-      new InMemoryClusterView(), ExternalSources.NONE, Duration.ofSeconds(30), clock);
+      ExternalSources.NONE, Duration.ofSeconds(30), clock);
+  private final InMemoryClusterView cluster = new InMemoryClusterView();
 
   @Test
   void isComputedOnceAndSharedUntilAPlatformKindChanges() {
-    platform.current();
-    platform.current();
+    platform.current(cluster);
+    platform.current(cluster);
     platform.changed(new ClusterChange(Kinds.DEPLOYMENT, "team-a", Map.of(), null));
-    assertThat(platform.current()).containsKey("gpu-scheduling");
+    assertThat(platform.current(cluster)).containsKey("gpu-scheduling");
     assertThat(runs).hasValue(1);
 
     platform.changed(new ClusterChange(Kinds.NODE, null, Map.of(), null));
-    platform.current();
+    platform.current(cluster);
 
     assertThat(runs).hasValue(2);
   }
 
   @Test
   void isRecomputedWhenOlderThanItsMaxAge() {
-    platform.current();
+    platform.current(cluster);
     clock.now = clock.now.plusSeconds(31);
-    platform.current();
+    platform.current(cluster);
 
     assertThat(runs).hasValue(2);
   }
