@@ -1,0 +1,127 @@
+package dev.mlops.maturity.cli;
+
+import dev.mlops.maturity.config.InvalidConfigException;
+import dev.mlops.maturity.config.OperatorConfig;
+import dev.mlops.maturity.config.OperatorConfigLoader;
+import dev.mlops.maturity.probe.ExternalSources;
+import dev.mlops.maturity.probe.ProbeSet;
+import dev.mlops.maturity.reconciler.OperatorApp;
+import dev.mlops.maturity.reconciler.OperatorHandle;
+import dev.mlops.maturity.reconciler.OperatorOptions;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * `run`: the operator. Exit codes: 0 after a normal stop (SIGTERM), 1 when the leader lease was
+ * lost or the operator failed (Kubernetes restarts the pod as a standby), 2 for bad configuration.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run the operator: watch MaturityTargets and keep their status, metrics and Events current.")
+public class RunCommand implements Callable<Integer> {
+  static final Path SERVICE_ACCOUNT_NAMESPACE = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig to use (default: in-cluster, then ~/.kube/config).")
+  Path kubeconfig;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Operator configuration YAML (integrations, thresholds, watchNamespaces).")
+  Path config;
+
+  @Option(names = "--namespaces", split = ",", paramLabel = "NS", description = "Only watch these namespaces (default: the configuration's, else all).")
+  List<String> namespaces = List.of();
+
+  @Option(names = "--metrics-port", defaultValue = "8080", paramLabel = "PORT", description = "Port for /metrics, /healthz and /readyz (default: ${DEFAULT-VALUE}).")
+  int metricsPort;
+
+  @Option(names = "--leader-election-namespace", paramLabel = "NS", description = "Namespace of the leader Lease (default: the pod's namespace).")
+  String leaderElectionNamespace;
+
+  @Option(names = "--no-leader-election", description = "Run without leader election (a single replica).")
+  boolean noLeaderElection;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    OperatorConfig operatorConfig;
+    Config clientConfig;
+    try {
+      operatorConfig = config == null ? OperatorConfig.EMPTY : OperatorConfigLoader.load(config);
+      clientConfig = clientConfig();
+    } catch (InvalidConfigException e) {
+      return usageError(err, e.getMessage());
+    }
+    if (metricsPort < 0 || metricsPort > 65535) {
+      return usageError(err, "--metrics-port must be between 0 and 65535, got " + metricsPort);
+    }
+    OperatorOptions options = OperatorOptions.defaults()
+        .withNamespaces(new LinkedHashSet<>(namespaces))
+        .withMetrics("0.0.0.0", metricsPort)
+        // HTTP integrations are wired here once an ExternalSources implementation exists for the configuration
+        .withExternal(ExternalSources.NONE);
+    if (!noLeaderElection) {
+      String leaseNamespace = leaderElectionNamespace != null ? leaderElectionNamespace : podNamespace(clientConfig);
+      if (leaseNamespace == null) {
+        return usageError(err, "leader election needs a namespace for its Lease: pass --leader-election-namespace NS, "
+            + "or --no-leader-election for a single replica");
+      }
+      options = options.withLeaderElection(OperatorOptions.LeaderElection.in(leaseNamespace));
+    }
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build()) {
+      OperatorHandle handle = OperatorApp.start(client, operatorConfig, ProbeSet.standard(), options);
+      Runtime.getRuntime().addShutdownHook(new Thread(handle::stop, "operator-shutdown"));
+      OperatorHandle.StopReason reason = handle.terminated().join();
+      return reason == OperatorHandle.StopReason.STOPPED ? 0 : 1;
+    } catch (KubernetesClientException e) {
+      err.println("error: cannot talk to the Kubernetes API: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+  }
+
+  private Config clientConfig() throws InvalidConfigException {
+    if (kubeconfig == null) {
+      return new ConfigBuilder().build();
+    }
+    try {
+      return Config.fromKubeconfig(Files.readString(kubeconfig));
+    } catch (IOException e) {
+      throw new InvalidConfigException("cannot read kubeconfig " + kubeconfig + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      throw new InvalidConfigException("kubeconfig " + kubeconfig + " is not usable: " + e.getMessage());
+    }
+  }
+
+  /** In a pod, the service account's namespace; elsewhere the kubeconfig context's namespace, if any. */
+  private static String podNamespace(Config config) {
+    try {
+      if (Files.isReadable(SERVICE_ACCOUNT_NAMESPACE)) {
+        return Files.readString(SERVICE_ACCOUNT_NAMESPACE).trim();
+      }
+    } catch (IOException e) {
+      // fall through to the client configuration
+    }
+    return config.getNamespace();
+  }
+
+  private static int usageError(PrintWriter err, String message) {
+    err.println("error: " + message);
+    err.flush();
+    return 2;
+  }
+}

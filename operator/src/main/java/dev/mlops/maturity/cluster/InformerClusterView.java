@@ -1,0 +1,316 @@
+package dev.mlops.maturity.cluster;
+
+import dev.mlops.maturity.probe.ClusterView;
+import dev.mlops.maturity.probe.Listing;
+import dev.mlops.maturity.probe.ResourceKind;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A ClusterView over informer caches, one informer per kind the probes read (per watched namespace
+ * when the operator is restricted). Built-in kinds are watched from the start; CRD-backed kinds
+ * only while their CRD is served: a CRD watch starts an informer when a known CRD appears and stops
+ * it (the kind reads as not installed) when the CRD is deleted. Informer errors never stop the
+ * process: they are retried, and the kind reads as forbidden or failed meanwhile.
+ */
+public final class InformerClusterView implements ClusterView, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(InformerClusterView.class);
+
+  private final KubernetesClient client;
+  private final Set<ResourceKind> kinds;
+  private final Set<String> namespaces;
+  private final Consumer<ClusterChange> listener;
+  private final Map<ResourceKind, KindCache> caches = new ConcurrentHashMap<>();
+  private volatile SharedIndexInformer<CustomResourceDefinition> crdInformer;
+  private volatile boolean closed;
+
+  /**
+   * @param namespaces the namespaces to watch; empty means all
+   * @param listener told about every change, on informer threads: it must only enqueue work
+   */
+  public InformerClusterView(KubernetesClient client, Collection<ResourceKind> kinds, Collection<String> namespaces,
+      Consumer<ClusterChange> listener) {
+    this.client = client;
+    this.kinds = Set.copyOf(kinds);
+    this.namespaces = Set.copyOf(namespaces);
+    this.listener = listener;
+  }
+
+  /** Starts the informers and waits (at most syncTimeout) for their first LIST; a slow kind does not block the rest. */
+  public void start(Duration syncTimeout) {
+    kinds.stream().filter(ResourceKind::builtIn).forEach(this::ensureWatched);
+    if (kinds.stream().anyMatch(k -> !k.builtIn())) {
+      watchCrds(syncTimeout);
+    }
+    awaitSync(syncTimeout);
+  }
+
+  /** True when every running informer has completed its first LIST. */
+  public boolean synced() {
+    SharedIndexInformer<CustomResourceDefinition> crds = crdInformer;
+    return (crds == null || crds.hasSynced()) && caches.values().stream().allMatch(KindCache::synced);
+  }
+
+  /** The kinds currently watched (built-in ones plus CRD kinds that are served). */
+  public Set<ResourceKind> watchedKinds() {
+    return Set.copyOf(caches.keySet());
+  }
+
+  @Override
+  public Listing list(ResourceKind kind, String namespace) {
+    KindCache cache = caches.get(kind);
+    if (cache == null) {
+      return kinds.contains(kind) ? Listing.notInstalled(kind) : Listing.failed(kind, "the operator does not watch this kind");
+    }
+    return cache.list(namespace);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    SharedIndexInformer<CustomResourceDefinition> crds = crdInformer;
+    if (crds != null) {
+      crds.stop();
+    }
+    caches.values().forEach(KindCache::stop);
+    caches.clear();
+  }
+
+  private void watchCrds(Duration syncTimeout) {
+    SharedIndexInformer<CustomResourceDefinition> informer =
+        client.apiextensions().v1().customResourceDefinitions().runnableInformer(0);
+    CompletableFuture<Void> crdsListed = new CompletableFuture<>();
+    informer.exceptionHandler((started, t) -> {
+      KubernetesClientException e = ResourceKinds.cause(t);
+      if (!started && e != null && e.getCode() == 403) {
+        crdsListed.completeExceptionally(t);
+        return false;
+      }
+      log.warn("watching CustomResourceDefinitions failed ({}); retrying", ResourceKinds.shortReason(t));
+      return !closed;
+    });
+    informer.addEventHandler(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(CustomResourceDefinition crd) {
+        crdChanged(crd, false);
+      }
+
+      @Override
+      public void onUpdate(CustomResourceDefinition before, CustomResourceDefinition crd) {
+        crdChanged(crd, false);
+      }
+
+      @Override
+      public void onDelete(CustomResourceDefinition crd, boolean finalStateUnknown) {
+        crdChanged(crd, true);
+      }
+    });
+    crdInformer = informer;
+    informer.start().whenComplete((v, t) -> {
+      if (t == null) {
+        crdsListed.complete(null);
+      } else {
+        crdsListed.completeExceptionally(t);
+      }
+    });
+    try {
+      crdsListed.get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      // Without read access to CRDs, decide once from API discovery; later installs need a restart.
+      log.warn("cannot watch CustomResourceDefinitions ({}); optional kinds are decided once from API discovery",
+          ResourceKinds.shortReason(e));
+      informer.stop();
+      crdInformer = null;
+      kinds.stream().filter(k -> !k.builtIn()).filter(this::servedByDiscovery).forEach(this::ensureWatched);
+    }
+  }
+
+  private boolean servedByDiscovery(ResourceKind kind) {
+    try {
+      APIResourceList list = client.getApiResources(kind.apiVersion());
+      return list != null && list.getResources().stream().anyMatch(r -> kind.plural().equals(r.getName()));
+    } catch (KubernetesClientException e) {
+      return false;
+    }
+  }
+
+  private void crdChanged(CustomResourceDefinition crd, boolean deleted) {
+    if (crd.getSpec() == null || crd.getSpec().getNames() == null) {
+      return;
+    }
+    String group = crd.getSpec().getGroup();
+    String plural = crd.getSpec().getNames().getPlural();
+    for (ResourceKind kind : kinds) {
+      if (kind.builtIn() || !kind.group().equals(group) || !kind.plural().equals(plural)) {
+        continue;
+      }
+      boolean served = !deleted && crd.getSpec().getVersions() != null && crd.getSpec().getVersions().stream()
+          .anyMatch(v -> kind.version().equals(v.getName()) && Boolean.TRUE.equals(v.getServed()));
+      if (served) {
+        ensureWatched(kind);
+      } else {
+        ensureUnwatched(kind);
+      }
+    }
+  }
+
+  private synchronized void ensureWatched(ResourceKind kind) {
+    if (closed || caches.containsKey(kind)) {
+      return;
+    }
+    KindCache cache = new KindCache(kind);
+    caches.put(kind, cache);
+    cache.start();
+    log.info("watching {}", kind.displayName());
+  }
+
+  private synchronized void ensureUnwatched(ResourceKind kind) {
+    KindCache cache = caches.remove(kind);
+    if (cache != null) {
+      cache.stop();
+      log.info("{} is no longer served; stopped watching it", kind.displayName());
+      listener.accept(ClusterChange.wholeKind(kind));
+    }
+  }
+
+  private void awaitSync(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (KindCache cache : List.copyOf(caches.values())) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      try {
+        cache.started.get(left, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (Exception e) {
+        log.warn("{} not synced: {}", cache.kind.displayName(), ResourceKinds.shortReason(e));
+      }
+    }
+  }
+
+  private void notify(ResourceKind kind, GenericKubernetesResource now, GenericKubernetesResource before) {
+    GenericKubernetesResource ref = now != null ? now : before;
+    String ns = ref.getMetadata() == null ? null : ref.getMetadata().getNamespace();
+    Map<String, String> labels = now == null || now.getMetadata() == null ? null : labelsOf(now);
+    Map<String, String> previous = before == null || before.getMetadata() == null ? null : labelsOf(before);
+    try {
+      listener.accept(new ClusterChange(kind, ns, labels == null && previous == null ? Map.of() : labels, previous));
+    } catch (RuntimeException e) {
+      log.warn("change listener failed for {}: {}", kind.displayName(), e.toString());
+    }
+  }
+
+  private static Map<String, String> labelsOf(GenericKubernetesResource r) {
+    return r.getMetadata().getLabels() == null ? Map.of() : Map.copyOf(r.getMetadata().getLabels());
+  }
+
+  /** The informers of one kind and the last error they met. */
+  private final class KindCache {
+    final ResourceKind kind;
+    final List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
+    final CompletableFuture<Void> started = new CompletableFuture<>();
+    volatile Throwable lastError;
+    volatile boolean stopped;
+
+    KindCache(ResourceKind kind) {
+      this.kind = kind;
+    }
+
+    void start() {
+      var resources = client.genericKubernetesResources(ResourceKinds.context(kind));
+      if (namespaces.isEmpty() || !kind.namespaced()) {
+        informers.add(resources.inAnyNamespace().runnableInformer(0));
+      } else {
+        namespaces.forEach(ns -> informers.add(resources.inNamespace(ns).runnableInformer(0)));
+      }
+      List<CompletableFuture<Void>> starts = new ArrayList<>();
+      for (SharedIndexInformer<GenericKubernetesResource> informer : informers) {
+        informer.itemStore(new PrunedItemStore());
+        informer.exceptionHandler((isStarted, t) -> {
+          lastError = t;
+          log.debug("informer for {} failed: {}", kind.displayName(), ResourceKinds.shortReason(t));
+          return !stopped && !closed;
+        });
+        informer.addEventHandler(new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(GenericKubernetesResource obj) {
+            InformerClusterView.this.notify(kind, obj, null);
+          }
+
+          @Override
+          public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource now) {
+            if (!Objects.equals(before.getMetadata().getResourceVersion(), now.getMetadata().getResourceVersion())) {
+              InformerClusterView.this.notify(kind, now, before);
+            }
+          }
+
+          @Override
+          public void onDelete(GenericKubernetesResource obj, boolean finalStateUnknown) {
+            InformerClusterView.this.notify(kind, null, obj);
+          }
+        });
+        starts.add(informer.start().toCompletableFuture());
+      }
+      CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).whenComplete((v, t) -> {
+        if (t == null) {
+          lastError = null;
+          started.complete(null);
+          // an empty kind produces no add events, but its availability changed
+          listener.accept(ClusterChange.wholeKind(kind));
+        } else {
+          started.completeExceptionally(t);
+        }
+      });
+    }
+
+    boolean synced() {
+      return informers.stream().allMatch(SharedIndexInformer::hasSynced);
+    }
+
+    Listing list(String namespace) {
+      if (!synced()) {
+        Throwable error = lastError;
+        return error != null ? ResourceKinds.failure(kind, error) : Listing.failed(kind, "cache not synced yet");
+      }
+      List<GenericKubernetesResource> items = new ArrayList<>();
+      for (SharedIndexInformer<GenericKubernetesResource> informer : informers) {
+        if (namespace != null && kind.namespaced()) {
+          items.addAll(informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace));
+        } else {
+          items.addAll(informer.getStore().list());
+        }
+      }
+      return Listing.of(kind, items);
+    }
+
+    void stop() {
+      stopped = true;
+      informers.forEach(SharedIndexInformer::stop);
+      started.cancel(false);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.mlops.maturity.reconciler;
+
+import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
+import dev.mlops.maturity.api.v1alpha1.MaturityTargetStatus;
+import dev.mlops.maturity.metrics.MaturityMetrics;
+import dev.mlops.maturity.status.StatusFactory;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.micrometer.core.instrument.Timer;
+import java.util.List;
+
+/**
+ * Reconciles a MaturityTarget by ordering the phases: evaluate (read-only), build the status,
+ * write it when it changed, publish metrics and Events from the transition, and come back after
+ * the target's evaluationInterval to refresh HTTP-backed evidence. Cluster changes arrive through
+ * {@link TargetEventSource}. Runs in "all events" mode, so a delete reaches reconcile and the
+ * target's series are dropped without a finalizer.
+ */
+public final class MaturityTargetReconciler implements Reconciler<MaturityTarget> {
+  private final TargetEvaluator evaluator;
+  private final StatusFactory statuses;
+  private final StatusWriter writer;
+  private final TransitionPublisher publisher;
+  private final TargetEventSource clusterEvents;
+  private final MaturityMetrics metrics;
+
+  public MaturityTargetReconciler(TargetEvaluator evaluator, StatusFactory statuses, StatusWriter writer,
+      TransitionPublisher publisher, TargetEventSource clusterEvents, MaturityMetrics metrics) {
+    this.evaluator = evaluator;
+    this.statuses = statuses;
+    this.writer = writer;
+    this.publisher = publisher;
+    this.clusterEvents = clusterEvents;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public List<EventSource<?, MaturityTarget>> prepareEventSources(EventSourceContext<MaturityTarget> context) {
+    clusterEvents.index(context.getPrimaryCache());
+    return List.of(clusterEvents);
+  }
+
+  @Override
+  public UpdateControl<MaturityTarget> reconcile(MaturityTarget target, Context<MaturityTarget> context) {
+    if (context.isPrimaryResourceDeleted()) {
+      publisher.deleted(target.getMetadata().getNamespace(), target.getMetadata().getName());
+      return UpdateControl.noUpdate();
+    }
+    Timer.Sample sample = Timer.start(metrics.registry());
+    try {
+      Evaluation evaluation = evaluator.evaluate(target);
+      MaturityTargetStatus before = target.getStatus();
+      MaturityTargetStatus after = evaluation.assessment()
+          .map(a -> statuses.evaluated(target, a, evaluation.problems()))
+          .orElseGet(() -> statuses.invalid(target, evaluation.problems()));
+      boolean written = writer.write(target, after, context);
+      evaluation.assessment().ifPresent(a -> publisher.published(target, before, after, a, written));
+      return UpdateControl.<MaturityTarget>noUpdate().rescheduleAfter(evaluation.interval());
+    } finally {
+      sample.stop(metrics.evaluationDuration());
+    }
+  }
+}

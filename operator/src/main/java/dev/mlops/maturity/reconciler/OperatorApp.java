@@ -1,0 +1,131 @@
+package dev.mlops.maturity.reconciler;
+
+import dev.mlops.maturity.cluster.InformerClusterView;
+import dev.mlops.maturity.config.OperatorConfig;
+import dev.mlops.maturity.metrics.ManagementServer;
+import dev.mlops.maturity.metrics.MaturityMetrics;
+import dev.mlops.maturity.model.BuiltInModels;
+import dev.mlops.maturity.probe.EvidenceCollector;
+import dev.mlops.maturity.probe.ExternalSources;
+import dev.mlops.maturity.probe.ProbeSet;
+import dev.mlops.maturity.probe.ResourceKind;
+import dev.mlops.maturity.status.StatusFactory;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of the operator: wires informer caches, probes, the reconciler, metrics,
+ * Events and leader election against a given client. `run` and `demo` both start the operator
+ * through {@link #start}.
+ */
+public final class OperatorApp {
+  private static final Logger log = LoggerFactory.getLogger(OperatorApp.class);
+
+  private OperatorApp() {}
+
+  /**
+   * Starts the operator and returns once its caches are synced (or the sync timeout passed) and the
+   * controller runs (as leader, or as standby with leader election).
+   */
+  public static OperatorHandle start(KubernetesClient client, OperatorConfig config, ProbeSet probes, OperatorOptions options) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    MaturityMetrics metrics = new MaturityMetrics(registry);
+    Set<String> namespaces = options.namespaces().isEmpty() ? Set.copyOf(config.watchNamespaces()) : options.namespaces();
+
+    Set<ResourceKind> kinds = watched(probes);
+    TargetEventSource clusterEvents = new TargetEventSource();
+    EvidenceCollector collector = new EvidenceCollector(probes, config.thresholds(), options.clock());
+    ExternalSources external = new CachedExternalSources(options.external(), options.evidenceMaxAge(), options.clock());
+    PlatformEvidence platform = new PlatformEvidence(collector, external, options.evidenceMaxAge(), options.clock());
+    InformerClusterView cluster = new InformerClusterView(client, kinds, namespaces, change -> {
+      platform.changed(change);
+      clusterEvents.accept(change);
+    });
+
+    OperatorHandle handle = new OperatorHandle(registry, metrics, cluster, options.leaderElection() != null);
+    ManagementServer server = null;
+    try {
+      cluster.start(options.cacheSyncTimeout());
+      if (options.metricsPort() >= 0) {
+        server = ManagementServer.start(options.metricsHost(), options.metricsPort(), registry, handle::live, handle::ready);
+      }
+      String instance = options.leaderElection() == null ? "standalone" : options.leaderElection().identity();
+      TargetEvaluator evaluator = new TargetEvaluator(new ModelResolver(BuiltInModels.load(), cluster), collector, platform, cluster,
+          external, options.clock());
+      MaturityTargetReconciler reconciler = new MaturityTargetReconciler(evaluator, new StatusFactory(options.clock()),
+          new StatusWriter(), new TransitionPublisher(metrics, new TargetEvents(client, options.clock(), instance), options.clock()),
+          clusterEvents, metrics);
+
+      Operator operator = new Operator(o -> {
+        o.withKubernetesClient(client)
+            .withCloseClientOnStop(false)
+            .withUseSSAToPatchPrimaryResource(false)
+            .withStopOnInformerErrorDuringStartup(false)
+            .checkingCRDAndValidateLocalModel(false)
+            .withCacheSyncTimeout(options.cacheSyncTimeout())
+            .withReconciliationTerminationTimeout(options.shutdownTimeout())
+            .withConcurrentReconciliationThreads(options.reconcileThreads())
+            .withMetrics(MicrometerMetrics.newMicrometerMetricsBuilder(registry).notCollectingMetricsPerResource().build())
+            // JOSDK's default exits the JVM when an informer dies; we report it on /healthz instead
+            .withInformerStoppedHandler((informer, error) -> {
+              if (error != null) {
+                handle.unhealthy("informer for " + informer.getApiTypeClass().getSimpleName() + " stopped: " + error);
+              }
+            });
+        if (options.leaderElection() != null) {
+          OperatorOptions.LeaderElection le = options.leaderElection();
+          o.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(le.leaseName())
+              .withLeaseNamespace(le.namespace())
+              .withIdentity(le.identity())
+              .withLeaseDuration(le.leaseDuration())
+              .withRenewDeadline(le.renewDeadline())
+              .withRetryPeriod(le.retryPeriod())
+              .withExitOnStopLeading(false)
+              .withLeaderCallbacks(new LeaderCallbacks(
+                  () -> {
+                    log.info("{} is the leader", le.identity());
+                    handle.leading(true);
+                  },
+                  () -> {
+                    handle.leading(false);
+                    handle.lostLeadership();
+                  },
+                  leader -> log.info("leader is now {}", leader)))
+              .build());
+        }
+      });
+      operator.register(reconciler, c -> {
+        c.withTriggerReconcilerOnAllEvents(true);
+        if (!namespaces.isEmpty()) {
+          c.settingNamespaces(namespaces);
+        }
+      });
+      handle.attach(operator, server);
+      operator.start();
+      handle.startedUp();
+      log.info("operator started: watching {} kinds in {}", cluster.watchedKinds().size(),
+          namespaces.isEmpty() ? "all namespaces" : String.join(", ", namespaces));
+      return handle;
+    } catch (RuntimeException e) {
+      handle.attach(null, server);
+      handle.stop(OperatorHandle.StopReason.FAILED);
+      throw e;
+    }
+  }
+
+  /** Every kind the probes read, plus custom models (a model edit re-evaluates its targets). */
+  public static Set<ResourceKind> watched(ProbeSet probes) {
+    Set<ResourceKind> kinds = new LinkedHashSet<>(probes.kinds());
+    kinds.add(ModelResolver.KIND);
+    return kinds;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.mlops.maturity.reconciler;
+
+import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
+import dev.mlops.maturity.cluster.ClusterChange;
+import dev.mlops.maturity.probe.SelectorMatcher;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.javaoperatorsdk.operator.processing.event.Event;
+import io.javaoperatorsdk.operator.processing.event.EventHandler;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Turns cluster changes into reconcile events for the targets they can affect, through an index
+ * on the primary cache: a change in namespace X triggers the targets of X whose selector matches
+ * the object's labels (before or after the change), or all targets of X when none does (the
+ * object may still matter by name); cluster-wide changes trigger every target.
+ */
+public final class TargetEventSource extends AbstractEventSource<GenericKubernetesResource, MaturityTarget>
+    implements Consumer<ClusterChange> {
+  static final String NAMESPACE_INDEX = "maturitytarget-by-namespace";
+
+  private volatile IndexerResourceCache<MaturityTarget> targets;
+
+  public TargetEventSource() {
+    super(GenericKubernetesResource.class, "cluster-state");
+  }
+
+  void index(IndexerResourceCache<MaturityTarget> primaryCache) {
+    primaryCache.addIndexer(NAMESPACE_INDEX, t -> List.of(t.getMetadata().getNamespace()));
+    this.targets = primaryCache;
+  }
+
+  @Override
+  public void accept(ClusterChange change) {
+    IndexerResourceCache<MaturityTarget> cache = targets;
+    EventHandler handler = getEventHandler();
+    if (cache == null || handler == null || !isRunning()) {
+      return;
+    }
+    affected(cache, change).forEach(t -> handler.handleEvent(new Event(ResourceID.fromResource(t))));
+  }
+
+  static List<MaturityTarget> affected(IndexerResourceCache<MaturityTarget> cache, ClusterChange change) {
+    if (change.clusterWide()) {
+      return cache.list().toList();
+    }
+    List<MaturityTarget> inNamespace = cache.byIndex(NAMESPACE_INDEX, change.namespace());
+    if (change.wholeKindChanged()) {
+      return inNamespace;
+    }
+    List<MaturityTarget> bound = inNamespace.stream()
+        .filter(t -> selects(t, change.labels()) || selects(t, change.previousLabels()))
+        .toList();
+    return bound.isEmpty() ? inNamespace : bound;
+  }
+
+  private static boolean selects(MaturityTarget target, Map<String, String> labels) {
+    if (labels == null || target.getSpec() == null || target.getSpec().workload == null) {
+      return false;
+    }
+    LabelSelector selector = target.getSpec().workload.selector;
+    return SelectorMatcher.matches(selector, labels);
+  }
+
+  @Override
+  public Set<GenericKubernetesResource> getSecondaryResources(MaturityTarget primary) {
+    return Set.of();
+  }
+}

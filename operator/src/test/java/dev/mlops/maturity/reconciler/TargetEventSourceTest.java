@@ -1,0 +1,101 @@
+package dev.mlops.maturity.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
+import dev.mlops.maturity.cluster.ClusterChange;
+import dev.mlops.maturity.probe.Kinds;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class TargetEventSourceTest {
+  private static final Map<String, String> FRAUD = Map.of("app", "fraud");
+  private static final Map<String, String> CHURN = Map.of("app", "churn");
+
+  /** The primary cache as JOSDK offers it, over a list, with the indexers the event source adds. */
+  static final class ListCache implements IndexerResourceCache<MaturityTarget> {
+    final List<MaturityTarget> items = new ArrayList<>();
+    final Map<String, Function<MaturityTarget, List<String>>> indexers = new HashMap<>();
+
+    @Override
+    public void addIndexers(Map<String, Function<MaturityTarget, List<String>>> more) {
+      indexers.putAll(more);
+    }
+
+    @Override
+    public List<MaturityTarget> byIndex(String index, String key) {
+      return items.stream().filter(t -> indexers.get(index).apply(t).contains(key)).toList();
+    }
+
+    @Override
+    public Optional<MaturityTarget> get(ResourceID id) {
+      return items.stream().filter(t -> ResourceID.fromResource(t).equals(id)).findFirst();
+    }
+
+    @Override
+    public Stream<ResourceID> keys() {
+      return items.stream().map(ResourceID::fromResource);
+    }
+
+    @Override
+    public Stream<MaturityTarget> list(Predicate<MaturityTarget> p) {
+      return items.stream().filter(p);
+    }
+
+    @Override
+    public Stream<MaturityTarget> list(String namespace, Predicate<MaturityTarget> p) {
+      return items.stream().filter(t -> namespace.equals(t.getMetadata().getNamespace())).filter(p);
+    }
+  }
+
+  private final ListCache cache = new ListCache();
+
+  TargetEventSourceTest() {
+    cache.items.add(TestCluster.target("team-a", "fraud", 2, FRAUD));
+    cache.items.add(TestCluster.target("team-a", "churn", 2, CHURN));
+    cache.items.add(TestCluster.target("team-b", "fraud", 2, FRAUD));
+    new TargetEventSource().index(cache);
+  }
+
+  private List<String> affected(ClusterChange change) {
+    return TargetEventSource.affected(cache, change).stream()
+        .map(t -> t.getMetadata().getNamespace() + "/" + t.getMetadata().getName()).toList();
+  }
+
+  @Test
+  void anObjectChangeReachesOnlyTheTargetsOfItsNamespaceThatSelectIt() {
+    assertThat(affected(new ClusterChange(Kinds.CRON_WORKFLOW, "team-a", FRAUD, null))).containsExactly("team-a/fraud");
+  }
+
+  @Test
+  void aRelabelReachesTheTargetsOfTheOldAndTheNewLabels() {
+    assertThat(affected(new ClusterChange(Kinds.CRON_WORKFLOW, "team-a", CHURN, FRAUD)))
+        .containsExactlyInAnyOrder("team-a/fraud", "team-a/churn");
+  }
+
+  @Test
+  void anObjectNoTargetSelectsReachesEveryTargetOfItsNamespace() {
+    assertThat(affected(new ClusterChange(Kinds.SERVICE, "team-a", Map.of("other", "x"), null)))
+        .containsExactlyInAnyOrder("team-a/fraud", "team-a/churn");
+  }
+
+  @Test
+  void clusterScopedAndWholeKindChangesReachEveryTarget() {
+    assertThat(affected(new ClusterChange(Kinds.NODE, null, Map.of(), null))).hasSize(3);
+    assertThat(affected(ClusterChange.wholeKind(Kinds.CRON_WORKFLOW))).hasSize(3);
+  }
+
+  @Test
+  void aNamespaceWithoutTargetsReachesNothing() {
+    assertThat(affected(new ClusterChange(Kinds.CRON_WORKFLOW, "team-z", FRAUD, null))).isEmpty();
+  }
+}
