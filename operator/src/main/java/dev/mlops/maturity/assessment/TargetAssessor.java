@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.time.ZoneOffset;
 
 /**
  * The evaluation pipeline for one target, shared by the operator and the assess command:
@@ -37,13 +39,20 @@ public final class TargetAssessor {
     return collector.platform(cluster, external);
   }
 
-  public TargetAssessment assess(MaturityTarget target, ModelCatalog models, ClusterView cluster, ExternalSources external,
+  public TargetAssessment assess(MaturityTarget target, ModelSource models, ClusterView cluster, ExternalSources external,
       Map<String, Evidence> platform, PreviousEvaluation previous) {
+    return assess(target, models, cluster, external, platform, m -> previous);
+  }
+
+  /** {@code previous} gets the resolved model, so a level measured against another model is not compared. */
+  public TargetAssessment assess(MaturityTarget target, ModelSource models, ClusterView cluster, ExternalSources external,
+      Map<String, Evidence> platform, Function<MaturityModelDefinition, PreviousEvaluation> previous) {
     MaturityTargetSpec spec = target.getSpec() == null ? new MaturityTargetSpec() : target.getSpec();
-    String modelId = spec.model == null ? MaturityTargetSpec.DEFAULT_MODEL : spec.model;
-    Optional<MaturityModelDefinition> model = models.find(modelId);
-    LocalDate today = LocalDate.now(clock);
-    List<SpecProblem> problems = TargetSpecValidator.validate(target.getSpec(), model, models.problem(modelId), today);
+    String modelId = spec.model == null || spec.model.isBlank() ? MaturityTargetSpec.DEFAULT_MODEL : spec.model;
+    ModelSource.Resolution resolution = models.resolve(modelId);
+    Optional<MaturityModelDefinition> model = resolution.model();
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    List<SpecProblem> problems = TargetSpecValidator.validate(target.getSpec(), model, resolution.problem(), today);
     String ns = target.getMetadata().getNamespace();
     String name = target.getMetadata().getName();
     if (model.isEmpty() || problems.stream().anyMatch(SpecProblem::blocksEvaluation)) {
@@ -53,7 +62,7 @@ public final class TargetAssessor {
     Map<String, Evidence> observed = collector.workload(WorkloadTarget.of(target), cluster, external, platform, m.capabilities());
     Map<String, Evidence> effective = EvidencePolicy.apply(m, observed, spec, today);
     int targetLevel = spec.targetLevel == null ? 0 : Math.max(0, Math.min(spec.targetLevel, m.topLevel()));
-    Assessment assessment = LevelEvaluator.evaluate(m, effective, targetLevel, previous);
+    Assessment assessment = LevelEvaluator.evaluate(m, effective, targetLevel, previous.apply(m));
     return new TargetAssessment(ns, name, modelId, spec.targetLevel, problems, Optional.of(assessment));
   }
 }

@@ -4,6 +4,8 @@ import dev.mlops.maturity.cluster.InformerClusterView;
 import dev.mlops.maturity.config.OperatorConfig;
 import dev.mlops.maturity.metrics.ManagementServer;
 import dev.mlops.maturity.metrics.MaturityMetrics;
+import dev.mlops.maturity.assessment.ClusterModels;
+import dev.mlops.maturity.assessment.TargetAssessor;
 import dev.mlops.maturity.model.BuiltInModels;
 import dev.mlops.maturity.probe.EvidenceCollector;
 import dev.mlops.maturity.probe.ExternalSources;
@@ -59,8 +61,8 @@ public final class OperatorApp {
         server = ManagementServer.start(options.metricsHost(), options.metricsPort(), registry, handle::live, handle::ready);
       }
       String instance = options.leaderElection() == null ? "standalone" : options.leaderElection().identity();
-      TargetEvaluator evaluator = new TargetEvaluator(new ModelResolver(BuiltInModels.load(), cluster), collector, platform, cluster,
-          external, options.clock());
+      TargetEvaluator evaluator = new TargetEvaluator(new ClusterModels(BuiltInModels.load(), cluster),
+          new TargetAssessor(collector, options.clock()), platform, cluster, external);
       MaturityTargetReconciler reconciler = new MaturityTargetReconciler(evaluator, new StatusFactory(options.clock()),
           new StatusWriter(), new TransitionPublisher(metrics, new TargetEvents(client, options.clock(), instance), options.clock()),
           clusterEvents, metrics);
@@ -125,7 +127,7 @@ public final class OperatorApp {
   /** Every kind the probes read, plus custom models (a model edit re-evaluates its targets). */
   public static Set<ResourceKind> watched(ProbeSet probes) {
     Set<ResourceKind> kinds = new LinkedHashSet<>(probes.kinds());
-    kinds.add(ModelResolver.KIND);
+    kinds.add(ClusterModels.KIND);
     return kinds;
   }
 }

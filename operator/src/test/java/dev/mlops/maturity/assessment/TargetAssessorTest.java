@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 
 class TargetAssessorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ModelSource BUILT_IN = new ClusterModels(BuiltInModels.load(), new InMemoryClusterView());
 
   /** A probe whose verdict is fixed by the test. */
   record FixedProbe(String capability, Scope scope, Function<ProbeContext, Evidence> verdict) implements Probe {
@@ -82,7 +83,7 @@ class TargetAssessorTest {
     others.reference = "CODEOWNERS";
     t.getSpec().declared = List.of(runbook, others);
     TargetAssessment result = assessor(satisfying("model-registry", "model-versioning", "health-monitoring"))
-        .assess(t, ModelCatalog.builtInOnly(), new InMemoryClusterView(), ExternalSources.NONE, Map.of(), PreviousEvaluation.NONE);
+        .assess(t, BUILT_IN, new InMemoryClusterView(), ExternalSources.NONE, Map.of(), PreviousEvaluation.NONE);
 
     assertThat(result.problems()).isEmpty();
     assertThat(result.assessment()).get().satisfies(a -> {
@@ -94,7 +95,7 @@ class TargetAssessorTest {
 
   @Test
   void unknownModelIsAProblemNamingTheFieldAndNothingIsEvaluated() {
-    TargetAssessment result = assessor(List.of()).assess(target("no-such-model", 1), ModelCatalog.builtInOnly(),
+    TargetAssessment result = assessor(List.of()).assess(target("no-such-model", 1), BUILT_IN,
         new InMemoryClusterView(), ExternalSources.NONE, Map.of(), PreviousEvaluation.NONE);
 
     assertThat(result.assessment()).isEmpty();
@@ -118,7 +119,7 @@ class TargetAssessorTest {
     two.name = "skipped one";
     two.requires = List.of(RequirementSpec.of("model-registry"));
     broken.getSpec().levels = List.of(zero, two);
-    ModelCatalog catalog = new ModelCatalog(BuiltInModels.load(), List.of(broken));
+    ModelSource catalog = new ClusterModels(BuiltInModels.load(), new InMemoryClusterView().add(broken));
 
     TargetAssessment result = assessor(List.of()).assess(target("gappy", 1), catalog, new InMemoryClusterView(),
         ExternalSources.NONE, Map.of(), PreviousEvaluation.NONE);
@@ -126,7 +127,8 @@ class TargetAssessorTest {
       assertThat(p.reason()).isEqualTo("InvalidModel");
       assertThat(p.message()).contains("gap in levels");
     });
-    assertThat(catalog.find("mlops-5-level")).isPresent();
+    assertThat(catalog.resolve("mlops-5-level").model()).isPresent();
+    assertThat(catalog.resolve("")).satisfies(r -> assertThat(r.model()).get().extracting(m -> m.id()).isEqualTo("mlops-5-level"));
   }
 
   @Test
@@ -140,7 +142,7 @@ class TargetAssessorTest {
     TargetAssessor assessor = assessor(List.of(gpu));
     Map<String, Evidence> platform = assessor.platformEvidence(new InMemoryClusterView(), ExternalSources.NONE);
     for (int i = 0; i < 3; i++) {
-      TargetAssessment r = assessor.assess(target("mlops-5-level", 4), ModelCatalog.builtInOnly(), new InMemoryClusterView(),
+      TargetAssessment r = assessor.assess(target("mlops-5-level", 4), BUILT_IN, new InMemoryClusterView(),
           ExternalSources.NONE, platform, PreviousEvaluation.NONE);
       assertThat(r.assessment().orElseThrow().capabilities()).filteredOn(c -> c.id().equals("gpu-scheduling"))
           .singleElement().satisfies(c -> assertThat(c.evidence().message()).isEqualTo("8 GPUs allocatable"));
@@ -155,7 +157,7 @@ class TargetAssessorTest {
     });
     List<Probe> probes = new java.util.ArrayList<>(satisfying("model-versioning", "health-monitoring"));
     probes.add(boom);
-    TargetAssessment r = assessor(probes).assess(target("mlops-5-level", 1), ModelCatalog.builtInOnly(), new InMemoryClusterView(),
+    TargetAssessment r = assessor(probes).assess(target("mlops-5-level", 1), BUILT_IN, new InMemoryClusterView(),
         ExternalSources.NONE, Map.of(), PreviousEvaluation.NONE);
     assertThat(r.assessment().orElseThrow().capabilities()).filteredOn(c -> c.id().equals("model-registry")).singleElement()
         .satisfies(c -> assertThat(c.evidence().state().name()).isEqualTo("Unknown"));
@@ -165,9 +167,9 @@ class TargetAssessorTest {
 
   @Test
   void jsonReportMirrorsTheStatusShape() throws Exception {
-    TargetAssessment ok = assessor(satisfying("model-registry")).assess(target("mlops-5-level", 1), ModelCatalog.builtInOnly(),
+    TargetAssessment ok = assessor(satisfying("model-registry")).assess(target("mlops-5-level", 1), BUILT_IN,
         new InMemoryClusterView(), ExternalSources.NONE, Map.of(), PreviousEvaluation.NONE);
-    TargetAssessment bad = assessor(List.of()).assess(target("nope", 1), ModelCatalog.builtInOnly(), new InMemoryClusterView(),
+    TargetAssessment bad = assessor(List.of()).assess(target("nope", 1), BUILT_IN, new InMemoryClusterView(),
         ExternalSources.NONE, Map.of(), PreviousEvaluation.NONE);
     AssessmentReport report = new AssessmentReport(List.of(ok, bad));
 

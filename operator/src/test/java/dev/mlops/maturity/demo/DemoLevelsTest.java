@@ -3,7 +3,8 @@ package dev.mlops.maturity.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
-import dev.mlops.maturity.assessment.ModelCatalog;
+import dev.mlops.maturity.assessment.ClusterModels;
+import dev.mlops.maturity.model.BuiltInModels;
 import dev.mlops.maturity.assessment.TargetAssessment;
 import dev.mlops.maturity.assessment.TargetAssessor;
 import dev.mlops.maturity.config.Endpoint;
@@ -66,7 +67,7 @@ class DemoLevelsTest {
         continue;
       }
       MaturityTarget t = Serialization.unmarshal(Serialization.asJson(o), MaturityTarget.class);
-      TargetAssessment a = assessor.assess(t, ModelCatalog.builtInOnly(), view, external, platform, PreviousEvaluation.NONE);
+      TargetAssessment a = assessor.assess(t, new ClusterModels(BuiltInModels.load(), view), view, external, platform, PreviousEvaluation.NONE);
       assertThat(a.problems()).as(t.getMetadata().getName()).isEmpty();
       levels.put(t.getMetadata().getNamespace(), a.assessment().orElseThrow().observedLevel());
       why.append(t.getMetadata().getNamespace()).append(": ").append(a.assessment().orElseThrow().capabilities().stream()

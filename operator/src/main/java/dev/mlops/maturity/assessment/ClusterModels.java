@@ -1,8 +1,7 @@
-package dev.mlops.maturity.reconciler;
+package dev.mlops.maturity.assessment;
 
 import dev.mlops.maturity.api.v1alpha1.MaturityModel;
 import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
-import dev.mlops.maturity.evaluation.SpecProblem;
 import dev.mlops.maturity.model.BuiltInModels;
 import dev.mlops.maturity.model.InvalidModelException;
 import dev.mlops.maturity.model.MaturityModelDefinition;
@@ -14,8 +13,11 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Optional;
 
-/** Finds the model a target names: a built-in one, else a MaturityModel resource read from the cache. */
-public final class ModelResolver {
+/**
+ * Finds the model a target names: a built-in one (a MaturityModel cannot replace a built-in id), else a
+ * MaturityModel resource read through the ClusterView (informer cache in the operator, a LIST in assess).
+ */
+public final class ClusterModels implements ModelSource {
   /** Custom models are watched like any probe kind, so editing one re-evaluates the targets. */
   public static final ResourceKind KIND =
       new ResourceKind(MaturityTarget.GROUP, MaturityTarget.VERSION, "MaturityModel", "maturitymodels", false);
@@ -23,22 +25,12 @@ public final class ModelResolver {
   private final BuiltInModels builtIn;
   private final ClusterView cluster;
 
-  public ModelResolver(BuiltInModels builtIn, ClusterView cluster) {
+  public ClusterModels(BuiltInModels builtIn, ClusterView cluster) {
     this.builtIn = builtIn;
     this.cluster = cluster;
   }
 
-  /** The model, or the problem that names what to fix. */
-  public record Resolution(Optional<MaturityModelDefinition> model, Optional<SpecProblem> problem) {
-    static Resolution of(MaturityModelDefinition model) {
-      return new Resolution(Optional.of(model), Optional.empty());
-    }
-
-    static Resolution problem(String reason, String message) {
-      return new Resolution(Optional.empty(), Optional.of(new SpecProblem("spec.model", reason, message)));
-    }
-  }
-
+  @Override
   public Resolution resolve(String name) {
     String id = name == null || name.isBlank() ? BuiltInModels.DEFAULT : name;
     Optional<MaturityModelDefinition> known = builtIn.find(id);
