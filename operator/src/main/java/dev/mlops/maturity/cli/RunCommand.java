@@ -3,7 +3,9 @@ package dev.mlops.maturity.cli;
 import dev.mlops.maturity.config.InvalidConfigException;
 import dev.mlops.maturity.config.OperatorConfig;
 import dev.mlops.maturity.config.OperatorConfigLoader;
-import dev.mlops.maturity.probe.ExternalSources;
+import dev.mlops.maturity.external.HttpExternalSources;
+import dev.mlops.maturity.external.SecretTokenResolver;
+import java.time.Clock;
 import dev.mlops.maturity.probe.ProbeSet;
 import dev.mlops.maturity.reconciler.OperatorApp;
 import dev.mlops.maturity.reconciler.OperatorHandle;
@@ -71,9 +73,7 @@ public class RunCommand implements Callable<Integer> {
     }
     OperatorOptions options = OperatorOptions.defaults()
         .withNamespaces(new LinkedHashSet<>(namespaces))
-        .withMetrics("0.0.0.0", metricsPort)
-        // HTTP integrations are wired here once an ExternalSources implementation exists for the configuration
-        .withExternal(ExternalSources.NONE);
+        .withMetrics("0.0.0.0", metricsPort);
     if (!noLeaderElection) {
       String leaseNamespace = leaderElectionNamespace != null ? leaderElectionNamespace : podNamespace(clientConfig);
       if (leaseNamespace == null) {
@@ -83,6 +83,10 @@ public class RunCommand implements Callable<Integer> {
       options = options.withLeaderElection(OperatorOptions.LeaderElection.in(leaseNamespace));
     }
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build()) {
+      // token Secrets without a namespace are read from the operator's own namespace
+      String ownNamespace = podNamespace(clientConfig);
+      options = options.withExternal(HttpExternalSources.create(operatorConfig,
+          new SecretTokenResolver(client, ownNamespace == null ? "default" : ownNamespace, Clock.systemUTC()), Clock.systemUTC()));
       OperatorHandle handle = OperatorApp.start(client, operatorConfig, ProbeSet.standard(), options);
       Runtime.getRuntime().addShutdownHook(new Thread(handle::stop, "operator-shutdown"));
       OperatorHandle.StopReason reason = handle.terminated().join();

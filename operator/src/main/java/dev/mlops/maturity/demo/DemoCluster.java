@@ -55,7 +55,16 @@ public final class DemoCluster {
     return "MaturityTarget".equals(o.getKind());
   }
 
+  /**
+   * Creates the object, then writes its status through the status subresource, as the owning
+   * controller would: an API server ignores status on create when the kind has that subresource.
+   */
   private static void create(KubernetesClient client, GenericKubernetesResource o) {
-    client.resource(o).createOr(existing -> existing.update());
+    GenericKubernetesResource created = client.resource(o).createOr(existing -> existing.update());
+    Object status = o.getAdditionalProperties().get("status");
+    if (status != null && !status.equals(created.getAdditionalProperties().get("status"))) {
+      created.getAdditionalProperties().put("status", status);
+      client.resource(created).updateStatus();
+    }
   }
 }

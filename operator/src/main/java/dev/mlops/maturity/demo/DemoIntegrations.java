@@ -38,8 +38,9 @@ public final class DemoIntegrations implements AutoCloseable {
 
   /** {@code cluster} lists current objects of a kind ("ServiceMonitor", "PrometheusRule") across namespaces. */
   public DemoIntegrations(Path integrationsDir, Function<String, List<GenericKubernetesResource>> cluster) throws IOException {
-    this.mlflowData = YAML.readTree(integrationsDir.resolve("mlflow.yaml").toFile());
-    this.gpuUtilisation = YAML.readTree(integrationsDir.resolve("prometheus.yaml").toFile()).path("gpuUtilisationPercent").asDouble();
+    this.mlflowData = YAML.readTree(java.nio.file.Files.readString(integrationsDir.resolve("mlflow.yaml")));
+    this.gpuUtilisation = YAML.readTree(java.nio.file.Files.readString(integrationsDir.resolve("prometheus.yaml")))
+        .path("gpuUtilisationPercent").asDouble();
     this.cluster = cluster;
     this.mlflow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     this.prometheus = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

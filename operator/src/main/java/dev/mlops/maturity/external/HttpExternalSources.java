@@ -5,13 +5,19 @@ import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.prometheus.HttpPrometheusApi;
 import java.time.Clock;
 
-/** The production wiring: the admin's named endpoints, real HTTP clients, answers cached per endpoint and query. */
+/**
+ * The production wiring: the admin's named endpoints, real HTTP clients, answers cached per endpoint
+ * and query for {@link #ANSWER_TTL} (failures for less), so watch-driven reconciles reuse them while
+ * each target's periodic re-evaluation still sees fresh answers.
+ */
 public final class HttpExternalSources {
+  public static final java.time.Duration ANSWER_TTL = java.time.Duration.ofSeconds(30);
+
   private HttpExternalSources() {}
 
   public static ConfiguredExternalSources create(OperatorConfig config, TokenResolver tokens, Clock clock) {
     return new ConfiguredExternalSources(config, tokens,
         (uri, token) -> new HttpPrometheusApi(uri.getAuthority(), uri, () -> token.get().orElse(null)),
-        new AnswerCache(clock));
+        new AnswerCache(clock)).forInterval(ANSWER_TTL);
   }
 }
