@@ -11,13 +11,10 @@ import dev.mlops.maturity.reconciler.OperatorApp;
 import dev.mlops.maturity.reconciler.OperatorHandle;
 import dev.mlops.maturity.reconciler.OperatorOptions;
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +31,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run the operator: watch MaturityTargets and keep their status, metrics and Events current.")
 public class RunCommand implements Callable<Integer> {
-  static final Path SERVICE_ACCOUNT_NAMESPACE = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
 
   @Spec
   CommandSpec spec;
@@ -64,7 +60,7 @@ public class RunCommand implements Callable<Integer> {
     Config clientConfig;
     try {
       operatorConfig = config == null ? OperatorConfig.EMPTY : OperatorConfigLoader.load(config);
-      clientConfig = clientConfig();
+      clientConfig = ClusterConnection.config(kubeconfig);
     } catch (InvalidConfigException e) {
       return usageError(err, e.getMessage());
     }
@@ -75,7 +71,7 @@ public class RunCommand implements Callable<Integer> {
         .withNamespaces(new LinkedHashSet<>(namespaces))
         .withMetrics("0.0.0.0", metricsPort);
     if (!noLeaderElection) {
-      String leaseNamespace = leaderElectionNamespace != null ? leaderElectionNamespace : podNamespace(clientConfig);
+      String leaseNamespace = leaderElectionNamespace != null ? leaderElectionNamespace : ClusterConnection.ownNamespace(clientConfig);
       if (leaseNamespace == null) {
         return usageError(err, "leader election needs a namespace for its Lease: pass --leader-election-namespace NS, "
             + "or --no-leader-election for a single replica");
@@ -84,7 +80,7 @@ public class RunCommand implements Callable<Integer> {
     }
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build()) {
       // token Secrets without a namespace are read from the operator's own namespace
-      String ownNamespace = podNamespace(clientConfig);
+      String ownNamespace = ClusterConnection.ownNamespace(clientConfig);
       options = options.withExternal(HttpExternalSources.create(operatorConfig,
           new SecretTokenResolver(client, ownNamespace == null ? "default" : ownNamespace, Clock.systemUTC()), Clock.systemUTC()));
       OperatorHandle handle = OperatorApp.start(client, operatorConfig, ProbeSet.standard(), options);
@@ -98,30 +94,6 @@ public class RunCommand implements Callable<Integer> {
     }
   }
 
-  private Config clientConfig() throws InvalidConfigException {
-    if (kubeconfig == null) {
-      return new ConfigBuilder().build();
-    }
-    try {
-      return Config.fromKubeconfig(Files.readString(kubeconfig));
-    } catch (IOException e) {
-      throw new InvalidConfigException("cannot read kubeconfig " + kubeconfig + ": " + e.getMessage());
-    } catch (RuntimeException e) {
-      throw new InvalidConfigException("kubeconfig " + kubeconfig + " is not usable: " + e.getMessage());
-    }
-  }
-
-  /** In a pod, the service account's namespace; elsewhere the kubeconfig context's namespace, if any. */
-  private static String podNamespace(Config config) {
-    try {
-      if (Files.isReadable(SERVICE_ACCOUNT_NAMESPACE)) {
-        return Files.readString(SERVICE_ACCOUNT_NAMESPACE).trim();
-      }
-    } catch (IOException e) {
-      // fall through to the client configuration
-    }
-    return config.getNamespace();
-  }
 
   private static int usageError(PrintWriter err, String message) {
     err.println("error: " + message);

@@ -1,0 +1,180 @@
+package dev.mlops.maturity.cli;
+
+import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
+import dev.mlops.maturity.assessment.AssessmentReport;
+import dev.mlops.maturity.assessment.ClusterModels;
+import dev.mlops.maturity.assessment.ReportFormat;
+import dev.mlops.maturity.assessment.TargetAssessment;
+import dev.mlops.maturity.assessment.TargetAssessor;
+import dev.mlops.maturity.cluster.DirectClusterView;
+import dev.mlops.maturity.config.InvalidConfigException;
+import dev.mlops.maturity.config.OperatorConfig;
+import dev.mlops.maturity.config.OperatorConfigLoader;
+import dev.mlops.maturity.evaluation.PreviousEvaluation;
+import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.external.HttpExternalSources;
+import dev.mlops.maturity.external.SecretTokenResolver;
+import dev.mlops.maturity.model.BuiltInModels;
+import dev.mlops.maturity.probe.EvidenceCollector;
+import dev.mlops.maturity.probe.ExternalSources;
+import dev.mlops.maturity.probe.ProbeSet;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "assess", mixinStandardHelpOptions = true,
+    description = {"One-shot evaluation of the MaturityTargets in a cluster (or of the targets in -f FILE) with the operator's probes.",
+        "Exit codes: 0 ok, 1 a target is below --fail-below (or invalid), 2 usage, configuration or API error."})
+public class AssessCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig to use (default: in-cluster, then ~/.kube/config).")
+  Path kubeconfig;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Operator configuration YAML (integrations and thresholds), as the Helm chart renders it.")
+  Path config;
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Only targets in this namespace (default: all namespaces).")
+  String namespace;
+
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Evaluate the MaturityTargets in this YAML file instead of those in the cluster.")
+  Path file;
+
+  @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT", description = "table, json or markdown (default: ${DEFAULT-VALUE}).")
+  String output;
+
+  @Option(names = "--fail-below", paramLabel = "LEVEL", description = "Exit 1 when a target's observed level is below LEVEL (an invalid target counts as below).")
+  Integer failBelow;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ReportFormat format;
+    try {
+      format = ReportFormat.valueOf(output.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return fail(err, "--output must be table, json or markdown, got '" + output + "'");
+    }
+    OperatorConfig operatorConfig;
+    Config clientConfig;
+    List<MaturityTarget> fromFile = null;
+    try {
+      operatorConfig = config == null ? OperatorConfig.EMPTY : OperatorConfigLoader.load(config);
+      clientConfig = ClusterConnection.config(kubeconfig);
+      // a one-shot CI command fails fast on an unreachable API server instead of retrying for a minute
+      clientConfig.setRequestRetryBackoffLimit(2);
+      if (file != null) {
+        fromFile = readTargets(file);
+      }
+    } catch (InvalidConfigException e) {
+      return fail(err, e.getMessage());
+    }
+    Clock clock = Clock.systemUTC();
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build()) {
+      DirectClusterView cluster = new DirectClusterView(client);
+      List<MaturityTarget> targets = fromFile != null ? fromFile : clusterTargets(client);
+      String own = ClusterConnection.ownNamespace(clientConfig);
+      ExternalSources external = HttpExternalSources.create(operatorConfig,
+          new SecretTokenResolver(client, own == null ? "default" : own, clock), clock);
+      TargetAssessor assessor = new TargetAssessor(new EvidenceCollector(ProbeSet.standard(), operatorConfig.thresholds(), clock), clock);
+      ClusterModels models = new ClusterModels(BuiltInModels.load(), cluster);
+      Map<String, Evidence> platform = assessor.platformEvidence(cluster, external);
+      List<TargetAssessment> results = new ArrayList<>();
+      for (MaturityTarget t : targets) {
+        results.add(assessor.assess(t, models, cluster, external, platform, PreviousEvaluation.NONE));
+      }
+      AssessmentReport report = new AssessmentReport(results);
+      if (targets.isEmpty()) {
+        err.println("no MaturityTargets found" + (namespace == null ? "" : " in namespace " + namespace));
+      }
+      out.print(report.render(format));
+      out.flush();
+      err.flush();
+      if (failBelow != null && !report.below(failBelow).isEmpty()) {
+        report.below(failBelow).forEach(t -> err.printf("below level %d: %s/%s%n", failBelow, t.namespace(), t.name()));
+        err.flush();
+        return 1;
+      }
+      return 0;
+    } catch (KubernetesClientException e) {
+      return fail(err, "cannot read from the Kubernetes API at " + clientConfig.getMasterUrl() + ": "
+          + (e.getCode() > 0 ? "HTTP " + e.getCode() + " " : "") + firstLine(e.getMessage()));
+    }
+  }
+
+  private List<MaturityTarget> clusterTargets(KubernetesClient client) {
+    var resources = client.resources(MaturityTarget.class);
+    List<MaturityTarget> items = new ArrayList<>(namespace == null
+        ? resources.inAnyNamespace().list().getItems()
+        : resources.inNamespace(namespace).list().getItems());
+    items.sort(Comparator.comparing((MaturityTarget t) -> t.getMetadata().getNamespace()).thenComparing(t -> t.getMetadata().getName()));
+    return items;
+  }
+
+  private List<MaturityTarget> readTargets(Path path) throws InvalidConfigException {
+    String yaml;
+    try {
+      yaml = Files.readString(path);
+    } catch (IOException e) {
+      throw new InvalidConfigException("cannot read " + path + ": " + e.getMessage());
+    }
+    List<MaturityTarget> out = new ArrayList<>();
+    int index = 0;
+    for (String doc : yaml.split("(?m)^---\\s*$")) {
+      index++;
+      if (doc.lines().allMatch(l -> l.isBlank() || l.trim().startsWith("#"))) {
+        continue;
+      }
+      try {
+        GenericKubernetesResource g = Serialization.unmarshal(doc, GenericKubernetesResource.class);
+        if (!"MaturityTarget".equals(g.getKind())) {
+          continue;
+        }
+        MaturityTarget t = Serialization.unmarshal(doc, MaturityTarget.class);
+        if (t.getMetadata() == null || t.getMetadata().getName() == null) {
+          throw new InvalidConfigException(path + " document " + index + ": a MaturityTarget needs metadata.name");
+        }
+        if (t.getMetadata().getNamespace() == null) {
+          t.getMetadata().setNamespace(namespace != null ? namespace : "default");
+        }
+        out.add(t);
+      } catch (RuntimeException e) {
+        throw new InvalidConfigException(path + " document " + index + " is not a valid MaturityTarget: " + firstLine(e.getMessage()));
+      }
+    }
+    if (out.isEmpty()) {
+      throw new InvalidConfigException(path + " contains no MaturityTarget");
+    }
+    return out;
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.lines().findFirst().orElse("");
+  }
+
+  private static int fail(PrintWriter err, String message) {
+    err.println("error: " + message);
+    err.flush();
+    return 2;
+  }
+}

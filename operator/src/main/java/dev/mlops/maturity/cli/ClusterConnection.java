@@ -1,0 +1,40 @@
+package dev.mlops.maturity.cli;
+
+import dev.mlops.maturity.config.InvalidConfigException;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** How the commands reach the cluster: a kubeconfig file, else in-cluster config, else ~/.kube/config. */
+final class ClusterConnection {
+  private static final Path SERVICE_ACCOUNT_NAMESPACE = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
+
+  private ClusterConnection() {}
+
+  static Config config(Path kubeconfig) throws InvalidConfigException {
+    if (kubeconfig == null) {
+      return new ConfigBuilder().build();
+    }
+    try {
+      return Config.fromKubeconfig(Files.readString(kubeconfig));
+    } catch (IOException e) {
+      throw new InvalidConfigException("cannot read kubeconfig " + kubeconfig + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      throw new InvalidConfigException("kubeconfig " + kubeconfig + " is not usable: " + e.getMessage());
+    }
+  }
+
+  /** In a pod, the service account's namespace; elsewhere the kubeconfig context's namespace, if any. */
+  static String ownNamespace(Config config) {
+    try {
+      if (Files.isReadable(SERVICE_ACCOUNT_NAMESPACE)) {
+        return Files.readString(SERVICE_ACCOUNT_NAMESPACE).trim();
+      }
+    } catch (IOException e) {
+      // fall through to the client configuration
+    }
+    return config.getNamespace();
+  }
+}

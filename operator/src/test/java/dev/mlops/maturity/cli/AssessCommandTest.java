@@ -1,0 +1,185 @@
+package dev.mlops.maturity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlops.maturity.demo.DemoCluster;
+import dev.mlops.maturity.demo.DemoIntegrations;
+import dev.mlops.maturity.demo.ThirdPartyCrds;
+import dev.mlops.maturity.probe.Kinds;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `assess` end to end against a mock API server loaded with the demo's six teams and the demo MLflow/Prometheus. */
+@EnableKubernetesMockClient(crud = true)
+class AssessCommandTest {
+  static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
+  KubernetesMockServer server;
+  KubernetesClient client;
+  @TempDir
+  Path dir;
+  DemoIntegrations integrations;
+  Path kubeconfig;
+  Path config;
+
+  record Run(int exit, String out, String err) {}
+
+  @BeforeEach
+  void cluster() throws Exception {
+    DemoCluster.applyCrds(client, ROOT.resolve("crds"));
+    ThirdPartyCrds.forKinds(Kinds.ALL).forEach(crd -> DemoCluster.applyCrd(client, crd));
+    DemoCluster.apply(client, DemoCluster.read(ROOT.resolve("examples/demo/cluster")));
+    integrations = new DemoIntegrations(ROOT.resolve("examples/demo/integrations"),
+        kind -> client.genericKubernetesResources("monitoring.coreos.com/v1", kind).inAnyNamespace().list().getItems());
+    kubeconfig = dir.resolve("kubeconfig");
+    Files.writeString(kubeconfig, """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: mock, cluster: {server: "%s", insecure-skip-tls-verify: true}}]
+        contexts: [{name: mock, context: {cluster: mock, user: mock, namespace: default}}]
+        current-context: mock
+        users: [{name: mock, user: {token: test}}]
+        """.formatted(client.getMasterUrl()));
+    config = dir.resolve("config.yaml");
+    Files.writeString(config, """
+        integrations:
+          prometheus: {default: {url: %s}}
+          mlflow: {default: {url: %s}}
+        """.formatted(integrations.prometheusUrl(), integrations.mlflowUrl()));
+  }
+
+  @AfterEach
+  void stop() {
+    integrations.close();
+  }
+
+  Run assess(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = MaturityCommand.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    String[] all = new String[args.length + 5];
+    all[0] = "assess";
+    all[1] = "--kubeconfig";
+    all[2] = kubeconfig.toString();
+    all[3] = "--config";
+    all[4] = config.toString();
+    System.arraycopy(args, 0, all, 5, args.length);
+    return new Run(cli.execute(all), out.toString(), err.toString());
+  }
+
+  @Test
+  void jsonMirrorsTheStatusAndEveryTeamIsAtItsLevel() throws Exception {
+    Run run = assess("-o", "json");
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    Map<String, Integer> levels = new HashMap<>();
+    json.path("assessments").forEach(a -> levels.put(a.path("namespace").asText(), a.path("observedLevel").asInt()));
+    assertThat(levels).containsExactlyInAnyOrderEntriesOf(Map.of("churn", 0, "recsys", 1, "fraud", 2, "pricing", 3, "search", 4, "ads", 1));
+    JsonNode fraudTarget = null;
+    for (JsonNode a : json.path("assessments")) {
+      if (a.path("namespace").asText().equals("fraud")) {
+        fraudTarget = a;
+      }
+    }
+    assertThat(fraudTarget.path("observedLevelName").asText()).isEqualTo("Automated");
+    assertThat(fraudTarget.path("nextLevel").path("missing")).extracting(JsonNode::asText).contains("feature-store", "ab-testing");
+    JsonNode schedule = null;
+    for (JsonNode c : fraudTarget.path("capabilities")) {
+      if (c.path("id").asText().equals("scheduled-retraining")) {
+        schedule = c;
+      }
+    }
+    assertThat(schedule.path("state").asText()).isEqualTo("Satisfied");
+    assertThat(schedule.path("source").asText()).isEqualTo("observed");
+    assertThat(schedule.path("evidence").toString()).contains("fraud/fraud-detector-nightly");
+  }
+
+  @Test
+  void tableAndMarkdownFormats() {
+    Run table = assess("-o", "table", "-n", "pricing");
+    assertThat(table.exit()).isZero();
+    assertThat(table.out()).contains("NAMESPACE", "price-optimizer", "Governed").doesNotContain("fraud-detector");
+    Run md = assess("-o", "markdown");
+    assertThat(md.exit()).isZero();
+    assertThat(md.out()).contains("# MLOps maturity assessment", "| search | search-ranker | mlops-5-level | 4 | 4 | Optimized | yes |",
+        "## fraud/fraud-detector", "How to climb:");
+  }
+
+  @Test
+  void failBelowExitsOneNamingTheTargetsBelow() {
+    Run strict = assess("--fail-below", "2");
+    assertThat(strict.exit()).isEqualTo(1);
+    assertThat(strict.err()).contains("below level 2: churn/churn-predictor", "below level 2: recsys/recsys-ranker")
+        .doesNotContain("fraud/fraud-detector");
+    assertThat(assess("--fail-below", "0").exit()).isZero();
+    assertThat(assess("-n", "search", "--fail-below", "4").exit()).isZero();
+  }
+
+  @Test
+  void aTargetFileIsEvaluatedAgainstTheCluster() throws Exception {
+    Path file = dir.resolve("target.yaml");
+    Files.writeString(file, """
+        apiVersion: maturity.mlops.dev/v1alpha1
+        kind: MaturityTarget
+        metadata: {name: fraud-detector, namespace: fraud}
+        spec:
+          model: google-3-level
+          targetLevel: 1
+          workload:
+            selector: {matchLabels: {app.kubernetes.io/part-of: fraud-detector}}
+        ---
+        apiVersion: maturity.mlops.dev/v1alpha1
+        kind: MaturityTarget
+        metadata: {name: broken, namespace: fraud}
+        spec:
+          model: no-such-model
+          targetLevel: 1
+          workload: {selector: {}}
+        """);
+    Run run = assess("-f", file.toString(), "-o", "json", "--fail-below", "0");
+    assertThat(run.exit()).as("the invalid target counts as below").isEqualTo(1);
+    assertThat(run.out()).contains("\"model\" : \"google-3-level\"", "\"reason\" : \"UnknownModel\"");
+  }
+
+  @Test
+  void badInputIsAClearErrorWithExitTwo() throws Exception {
+    assertThat(assess("-o", "yaml")).satisfies(r -> {
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.err()).contains("--output must be table, json or markdown");
+    });
+    Path empty = dir.resolve("empty.yaml");
+    Files.writeString(empty, "# nothing\n");
+    assertThat(assess("-f", empty.toString())).satisfies(r -> {
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.err()).contains("contains no MaturityTarget");
+    });
+    Files.writeString(config, "integrations: {prometheus: {default: {url: 'ftp://x'}}}\n");
+    assertThat(assess()).satisfies(r -> {
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.err()).contains("must be an http(s) server root");
+    });
+  }
+
+  @Test
+  void unreachableApiServerIsExitTwo() throws Exception {
+    Files.writeString(kubeconfig, Files.readString(kubeconfig).replaceAll("https?://localhost:\\d+", "http://127.0.0.1:1"));
+    Run run = assess();
+    assertThat(run.exit()).as(Files.readString(kubeconfig) + run.out() + run.err()).isEqualTo(2);
+    assertThat(run.err()).contains("cannot read from the Kubernetes API");
+  }
+}
