@@ -30,6 +30,11 @@ Cluster-scoped kinds: always granted by the ClusterRole.
 - apiGroups: [maturity.mlops.dev]
   resources: [maturitymodels/status]
   verbs: [patch, update]
+# leader election: JOSDK checks its Lease access with a SelfSubjectRulesReview before it starts
+# (also granted to every authenticated user by the default system:basic-user role)
+- apiGroups: [authorization.k8s.io]
+  resources: [selfsubjectrulesreviews]
+  verbs: [create]
 # optional kinds are watched once their CRD appears, without a restart
 - apiGroups: [apiextensions.k8s.io]
   resources: [customresourcedefinitions]

@@ -3,6 +3,10 @@ package dev.mlops.maturity.metrics;
 import dev.mlops.maturity.evaluation.Assessment;
 import dev.mlops.maturity.evaluation.CapabilityResult;
 import dev.mlops.maturity.evidence.CapabilityState;
+import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.evidence.Source;
+import dev.mlops.maturity.probe.Probe;
+import dev.mlops.maturity.probe.ProbeSet;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -12,10 +16,12 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,6 +30,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * The operator's own series (ARCHITECTURE.md section 4), prefix mlops_maturity_, labels bounded to
  * namespace, target, model, capability and probe. Driven from the status transition; a deleted
  * target's series are removed so they vanish at the next scrape.
+ *
+ * <ul>
+ *   <li>per target, from its first evaluation: {@code observed_level}, {@code target_level},
+ *       {@code target_met}, {@code level_gap}, {@code level_regressions_total} (0 until a real
+ *       regression), {@code degraded} (1 while the Degraded condition is True), {@code capability_satisfied}
+ *       per decided capability and {@code last_evaluation_timestamp_seconds};
+ *   <li>{@code probe_errors_total{probe}}: one series per probe of the ProbeSet, at 0 from the start so
+ *       {@code increase()} sees the first error (see {@link #probeErrors});
+ *   <li>{@code platform_gpu_utilisation_ratio}: present only while the platform GPU utilisation is known;
+ *   <li>{@code evaluation_duration_seconds} histogram.
+ * </ul>
  */
 public final class MaturityMetrics {
   static final String PREFIX = "mlops.maturity.";
@@ -31,12 +48,30 @@ public final class MaturityMetrics {
   private final MeterRegistry registry;
   private final Map<TargetKey, TargetMeters> targets = new ConcurrentHashMap<>();
   private final Map<String, Counter> probeErrors = new ConcurrentHashMap<>();
+  /** The probe names that may be counted (bounded cardinality); empty when no ProbeSet was given. */
+  private final Set<String> probes;
   private final Timer evaluationDuration;
   private final AtomicReference<Double> gpuUtilisation = new AtomicReference<>();
-  private volatile Gauge gpuGauge;
+  private Gauge gpuGauge;
 
+  /** Without a ProbeSet: probe error counters appear on their first error. */
   public MaturityMetrics(MeterRegistry registry) {
+    this(registry, List.of());
+  }
+
+  /** With the operator's probes: one {@code probe_errors_total} series per probe, at 0 from the start. */
+  public MaturityMetrics(MeterRegistry registry, ProbeSet probes) {
+    this(registry, probes.all().stream().map(Probe::capability).toList());
+  }
+
+  /**
+   * @param probes the probe names (one probe per capability, named after it); their error counters are
+   *     registered at 0 now, and errors of any other name are not counted
+   */
+  public MaturityMetrics(MeterRegistry registry, Collection<String> probes) {
     this.registry = registry;
+    this.probes = Set.copyOf(probes);
+    this.probes.forEach(this::probeErrorCounter);
     this.evaluationDuration = Timer.builder(PREFIX + "evaluation.duration")
         .description("Time to evaluate one MaturityTarget")
         .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100), Duration.ofMillis(250),
@@ -54,6 +89,14 @@ public final class MaturityMetrics {
 
   /** Publishes one evaluation: level gauges, one capability gauge per decided capability, freshness. */
   public void evaluated(String namespace, String target, Assessment a, Instant at) {
+    evaluated(namespace, target, a, a.degraded(), at);
+  }
+
+  /**
+   * Publishes one evaluation: level gauges, {@code degraded} (1 when the Degraded condition of the
+   * written status is True, else 0), one capability gauge per decided capability, freshness.
+   */
+  public void evaluated(String namespace, String target, Assessment a, boolean degraded, Instant at) {
     TargetKey key = new TargetKey(namespace, target);
     TargetMeters meters = targets.compute(key, (k, existing) -> {
       if (existing != null && existing.model.equals(a.model().id())) {
@@ -70,6 +113,7 @@ public final class MaturityMetrics {
       meters.met.set(a.targetMet() ? 1.0 : 0.0);
       meters.gap.set((double) Math.max(0, a.targetLevel() - a.observedLevel()));
       meters.lastEvaluation.set(at.toEpochMilli() / 1000.0);
+      meters.degraded.set(degraded ? 1.0 : 0.0);
       Set<String> decided = new HashSet<>();
       for (CapabilityResult c : a.capabilities()) {
         CapabilityState state = c.evidence().state();
@@ -89,24 +133,63 @@ public final class MaturityMetrics {
     meters.regressions.increment();
   }
 
-  /** One probe could not run (its verdict is Unknown). */
+  /**
+   * Counts the probe errors of one target evaluation: one increment of {@code probe_errors_total{probe}}
+   * for each capability whose observed evidence was Unknown (the probe could not decide: a read failed
+   * or was forbidden, the provider's CRD is not installed, an endpoint did not answer, the probe threw).
+   * Capabilities the target waived, declared or marked not applicable do not count (their evidence is
+   * not Unknown after the policy), nor do capabilities without a probe. A platform-scope probe is run
+   * once per cycle but counts once per target evaluation that uses its Unknown evidence.
+   */
+  public void probeErrors(Assessment a) {
+    for (CapabilityResult c : a.capabilities()) {
+      Evidence e = c.evidence();
+      if (e.state() == CapabilityState.Unknown && e.source() == Source.OBSERVED) {
+        probeError(c.id());
+      }
+    }
+  }
+
+  /**
+   * One evaluation in which a probe could not run (its verdict is Unknown). With a ProbeSet, names
+   * outside it are ignored so the label stays bounded.
+   */
   public void probeError(String probe) {
-    probeErrors.computeIfAbsent(probe, p -> Counter.builder(PREFIX + "probe.errors")
-        .description("Evaluations in which a probe could not run (Unknown evidence)")
-        .tag("probe", p).register(registry)).increment();
+    if (!probes.isEmpty() && !probes.contains(probe)) {
+      return;
+    }
+    probeErrorCounter(probe).increment();
+  }
+
+  private Counter probeErrorCounter(String probe) {
+    return probeErrors.computeIfAbsent(probe, p -> Counter.builder(PREFIX + "probe.errors")
+        .description("Target evaluations in which a probe could not decide its capability (Unknown evidence)")
+        .tag("probe", p).register(registry));
+  }
+
+  /**
+   * The platform's average GPU utilisation over the configured window, 0..1; empty when it is not
+   * known (no Prometheus answer, no DCGM series), which removes the series instead of reporting 0.
+   */
+  public synchronized void gpuUtilisation(OptionalDouble ratio) {
+    if (ratio.isEmpty()) {
+      gpuUtilisation.set(null);
+      if (gpuGauge != null) {
+        registry.remove(gpuGauge);
+        gpuGauge = null;
+      }
+      return;
+    }
+    gpuUtilisation.set(ratio.getAsDouble());
+    if (gpuGauge == null) {
+      gpuGauge = Gauge.builder(PREFIX + "platform.gpu.utilisation.ratio", gpuUtilisation, MaturityMetrics::value)
+          .description("Average GPU utilisation across the platform (0..1)").strongReference(true).register(registry);
+    }
   }
 
   /** The platform's average GPU utilisation over the configured window, 0..1. */
   public void gpuUtilisation(double ratio) {
-    gpuUtilisation.set(ratio);
-    if (gpuGauge == null) {
-      synchronized (this) {
-        if (gpuGauge == null) {
-          gpuGauge = Gauge.builder(PREFIX + "platform.gpu.utilisation.ratio", gpuUtilisation, r -> value(r))
-              .description("Average GPU utilisation across the platform (0..1)").strongReference(true).register(registry);
-        }
-      }
-    }
+    gpuUtilisation(OptionalDouble.of(ratio));
   }
 
   /** Removes every series of a deleted target. */
@@ -133,6 +216,7 @@ public final class MaturityMetrics {
     final AtomicReference<Double> met = new AtomicReference<>();
     final AtomicReference<Double> gap = new AtomicReference<>();
     final AtomicReference<Double> lastEvaluation = new AtomicReference<>();
+    final AtomicReference<Double> degraded = new AtomicReference<>();
     final Map<String, AtomicReference<Double>> capabilities = new HashMap<>();
     final Map<String, Meter> capabilityMeters = new HashMap<>();
     final List<Meter> meters = new ArrayList<>();
@@ -145,8 +229,9 @@ public final class MaturityMetrics {
       gauge("target.level", "Target maturity level", target, tags);
       gauge("target.met", "1 when the observed level meets the target", met, tags);
       gauge("level.gap", "Levels between observed and target (0 when met)", gap, tags);
-      gauge("last.evaluation.timestamp.seconds", "Unix time of the last evaluation", lastEvaluation,
-          Tags.of("namespace", key.namespace(), "target", key.name()));
+      Tags target = Tags.of("namespace", key.namespace(), "target", key.name());
+      gauge("last.evaluation.timestamp.seconds", "Unix time of the last evaluation", lastEvaluation, target);
+      gauge("degraded", "1 while the Degraded condition is True (probes could not run, the level is held)", degraded, target);
       regressions = Counter.builder(PREFIX + "level.regressions").description("Real level regressions (a required capability went Missing)")
           .tags(tags).register(registry);
       meters.add(regressions);

@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 public final class RequiredPermissions {
   public static final String API_GROUP = "maturity.mlops.dev";
   static final List<String> READ = List.of("get", "list", "watch");
+  /** JOSDK's check of its Lease permissions before leader election starts. */
+  public static final Permission LEASE_ACCESS_CHECK = Permission.on("authorization.k8s.io", "selfsubjectrulesreviews", "create");
 
   private RequiredPermissions() {}
 
@@ -49,6 +51,11 @@ public final class RequiredPermissions {
       config.watchNamespaces().forEach(ns -> byNamespace.computeIfAbsent(ns, n -> new TreeSet<>()).addAll(namespaced));
     }
     SortedSet<Permission> leases = byNamespace.computeIfAbsent(operatorNamespace, n -> new TreeSet<>());
+    // JOSDK 5.2.3 LeaderElectionManager.start() first checks its Lease access with a
+    // SelfSubjectRulesReview (create, cluster-scoped) in the lease namespace. Kubernetes' default
+    // system:basic-user role grants it to every authenticated user; the chart grants it explicitly so
+    // the operator does not depend on that default binding.
+    clusterWide.add(LEASE_ACCESS_CHECK);
     Stream.of("get", "create", "update").forEach(verb -> leases.add(Permission.on("coordination.k8s.io", "leases", verb)));
     Stream.concat(config.prometheus().values().stream(), config.mlflow().values().stream())
         .map(Endpoint::tokenSecretRef)

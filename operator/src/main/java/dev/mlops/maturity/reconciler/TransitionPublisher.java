@@ -32,8 +32,8 @@ public final class TransitionPublisher {
   public void published(MaturityTarget target, MaturityTargetStatus before, MaturityTargetStatus after, Assessment a, boolean written) {
     String ns = target.getMetadata().getNamespace();
     String name = target.getMetadata().getName();
-    metrics.evaluated(ns, name, a, clock.instant());
-    a.unknownCapabilities().forEach(metrics::probeError);
+    metrics.evaluated(ns, name, a, Conditions.isTrue(after.conditions, Conditions.DEGRADED), clock.instant());
+    metrics.probeErrors(a);
     if (!written) {
       return;
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -118,6 +119,55 @@ class AlertRulesTest {
         .as("metrics of %s", alert.path("alert").asText())
         .isNotEmpty()
         .isSubsetOf(ExportedMetrics.queryable()));
+  }
+
+  @Test
+  void thePromtoolUnitTestsUseTheExactNamesAndLabelsTheOperatorExports() throws IOException {
+    JsonNode tests = YAML.readTree(FILES.resolve("alerts-test.yaml").toFile());
+    Map<String, Set<Set<String>>> exported = labelSets(RenderedOperatorRun.converged().metrics());
+    Set<String> seriesNames = new LinkedHashSet<>();
+    for (JsonNode test : tests.path("tests")) {
+      for (JsonNode input : test.path("input_series")) {
+        String series = input.path("series").asText();
+        Matcher m = SERIES.matcher(series);
+        assertThat(m.matches()).as(series).isTrue();
+        String name = m.group(1);
+        seriesNames.add(name);
+        assertThat(ExportedMetrics.queryable()).as("series %s of test '%s'", series, test.path("name").asText()).contains(name);
+        if (name.startsWith(ExportedMetrics.PREFIX)) {
+          assertThat(exported.get(name)).as("label names of %s", series).contains(labelNames(m.group(2)));
+        }
+      }
+    }
+    assertThat(seriesNames).as("the unit tests feed every metric the alerts name")
+        .containsAll(alerts().stream().flatMap(a -> PromQlMetricNames.of(a.path("expr").asText()).stream()).toList());
+  }
+
+  private static final Pattern SERIES = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?$");
+  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*=~?\\s*\"(?:[^\"\\\\]|\\\\.)*\"");
+
+  private static Set<String> labelNames(String labels) {
+    Set<String> names = new java.util.TreeSet<>();
+    if (labels != null) {
+      Matcher m = LABEL.matcher(labels);
+      while (m.find()) {
+        names.add(m.group(1));
+      }
+    }
+    return names;
+  }
+
+  /** Series name to the label-name sets it has in a Prometheus text exposition. */
+  private static Map<String, Set<Set<String>>> labelSets(String exposition) {
+    Map<String, Set<Set<String>>> out = new java.util.TreeMap<>();
+    Pattern sample = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{([^}]*)})? ");
+    for (String line : exposition.split("\n")) {
+      Matcher m = sample.matcher(line);
+      if (!line.startsWith("#") && m.find()) {
+        out.computeIfAbsent(m.group(1), n -> new LinkedHashSet<>()).add(labelNames(m.group(2)));
+      }
+    }
+    return out;
   }
 
   private static List<JsonNode> alerts() {

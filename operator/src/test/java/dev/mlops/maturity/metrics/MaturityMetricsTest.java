@@ -88,4 +88,72 @@ class MaturityMetricsTest {
         .contains("mlops_maturity_probe_errors_total{probe=\"gpu-utilisation\"} 1.0")
         .contains("mlops_maturity_platform_gpu_utilisation_ratio 0.42");
   }
+
+  @Test
+  void degradedFollowsTheConditionAndGoesWithTheTarget() {
+    metrics.evaluated("team-a", "fraud", assessment(CapabilityState.Satisfied, 2), false, Instant.now());
+    assertThat(registry.scrape()).contains("mlops_maturity_degraded{namespace=\"team-a\",target=\"fraud\"} 0.0");
+
+    metrics.evaluated("team-a", "fraud", assessment(CapabilityState.Unknown, 2), true, Instant.now());
+    assertThat(registry.scrape()).contains("mlops_maturity_degraded{namespace=\"team-a\",target=\"fraud\"} 1.0");
+
+    metrics.removed("team-a", "fraud");
+    assertThat(registry.scrape()).doesNotContain("mlops_maturity_degraded{");
+  }
+
+  @Test
+  void theRegressionCounterExistsAtZeroFromTheFirstEvaluation() {
+    assertThat(registry.scrape()).doesNotContain("mlops_maturity_level_regressions_total{");
+
+    metrics.evaluated("team-b", "churn", assessment(CapabilityState.Satisfied, 2), Instant.now());
+
+    assertThat(registry.scrape())
+        .contains("mlops_maturity_level_regressions_total{model=\"test-model\",namespace=\"team-b\",target=\"churn\"} 0.0");
+  }
+
+  @Test
+  void probeErrorCountersStartAtZeroForEveryProbeAndStayBounded() {
+    PrometheusMeterRegistry r = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    MaturityMetrics m = new MaturityMetrics(r, List.of("health-monitoring", "scheduled-retraining"));
+
+    assertThat(r.scrape())
+        .contains("mlops_maturity_probe_errors_total{probe=\"health-monitoring\"} 0.0")
+        .contains("mlops_maturity_probe_errors_total{probe=\"scheduled-retraining\"} 0.0");
+
+    m.probeErrors(assessment(CapabilityState.Unknown, 2));
+    m.probeErrors(assessment(CapabilityState.Unknown, 2));
+    m.probeErrors(assessment(CapabilityState.Missing, 2));
+    m.probeError("not-a-probe");
+
+    assertThat(r.scrape())
+        .contains("mlops_maturity_probe_errors_total{probe=\"health-monitoring\"} 0.0")
+        .contains("mlops_maturity_probe_errors_total{probe=\"scheduled-retraining\"} 2.0")
+        .doesNotContain("not-a-probe");
+  }
+
+  @Test
+  void declaredUnknownEvidenceIsNotAProbeError() {
+    PrometheusMeterRegistry r = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    MaturityMetrics m = new MaturityMetrics(r, List.of("scheduled-retraining"));
+    Assessment declared = LevelEvaluator.evaluate(MODEL, Map.of(
+        "health-monitoring", Evidence.satisfied("health-monitoring", "ok", List.of()),
+        "scheduled-retraining", new Evidence("scheduled-retraining", CapabilityState.Unknown, dev.mlops.maturity.evidence.Source.DECLARED,
+            List.of(), "")), 2, PreviousEvaluation.NONE);
+
+    m.probeErrors(declared);
+
+    assertThat(r.scrape()).contains("mlops_maturity_probe_errors_total{probe=\"scheduled-retraining\"} 0.0");
+  }
+
+  @Test
+  void anUnknownGpuUtilisationRemovesTheSeriesInsteadOfReportingZero() {
+    metrics.gpuUtilisation(java.util.OptionalDouble.of(0.8));
+    assertThat(registry.scrape()).contains("mlops_maturity_platform_gpu_utilisation_ratio 0.8");
+
+    metrics.gpuUtilisation(java.util.OptionalDouble.empty());
+    assertThat(registry.scrape()).doesNotContain("mlops_maturity_platform_gpu_utilisation_ratio");
+
+    metrics.gpuUtilisation(java.util.OptionalDouble.of(0.35));
+    assertThat(registry.scrape()).contains("mlops_maturity_platform_gpu_utilisation_ratio 0.35");
+  }
 }

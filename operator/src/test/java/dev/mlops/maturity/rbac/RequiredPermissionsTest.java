@@ -43,7 +43,8 @@ class RequiredPermissionsTest {
         .extracting(Permission::verb).containsExactlyInAnyOrder("get", "list", "watch");
     assertThat(grants.clusterWide()).extracting(Permission::resource).doesNotContain("secrets", "deployments");
     assertThat(grants.clusterWide()).extracting(Permission::verb).containsOnly("get", "list", "watch", "patch", "update", "create");
-    assertThat(grants.clusterWide()).filteredOn(p -> p.verb().equals("create")).extracting(Permission::resource).containsOnly("events");
+    assertThat(grants.clusterWide()).filteredOn(p -> p.verb().equals("create")).extracting(Permission::resource)
+        .containsOnly("events", "selfsubjectrulesreviews");
     assertThat(grants.clusterWide()).filteredOn(p -> p.verb().equals("update") || p.verb().equals("patch"))
         .extracting(Permission::resource).containsOnly("maturitytargets", "maturitytargets/status", "maturitymodels/status", "events");
   }
@@ -57,6 +58,18 @@ class RequiredPermissionsTest {
         Permission.on("coordination.k8s.io", "leases", "create"),
         Permission.on("coordination.k8s.io", "leases", "update"));
     assertThat(grants.clusterWide()).extracting(Permission::resource).doesNotContain("leases");
+  }
+
+  @Test
+  void joSdksLeaseAccessCheckIsGrantedClusterWideInEveryMode() {
+    Grants all = RequiredPermissions.of(List.of(Kinds.POD), OperatorConfig.EMPTY, NS);
+    Grants namespaced = RequiredPermissions.of(List.of(Kinds.POD),
+        new OperatorConfig(java.util.Map.of(), java.util.Map.of(), dev.mlops.maturity.probe.ProbeSettings.DEFAULTS, List.of("fraud")), NS);
+
+    assertThat(all.clusterWide()).contains(Permission.on("authorization.k8s.io", "selfsubjectrulesreviews", "create"));
+    assertThat(namespaced.clusterWide()).contains(Permission.on("authorization.k8s.io", "selfsubjectrulesreviews", "create"));
+    assertThat(namespaced.byNamespace().values()).allSatisfy(p -> assertThat(p).extracting(Permission::resource)
+        .doesNotContain("selfsubjectrulesreviews"));
   }
 
   @Test

@@ -166,7 +166,9 @@ class MaturityTargetReconcilerTest {
         .contains("mlops_maturity_level_regressions_total{model=\"test-model\",namespace=\"team-a\",target=\"fraud\"} 0.0")
         .contains("mlops_maturity_observed_level{model=\"test-model\",namespace=\"team-a\",target=\"fraud\"} 2.0")
         .doesNotContain("capability=\"scheduled-retraining\"")
-        .contains("mlops_maturity_probe_errors_total{probe=\"scheduled-retraining\"}");
+        .contains("mlops_maturity_degraded{namespace=\"team-a\",target=\"fraud\"} 1.0")
+        // one error per evaluation that saw the probe Unknown (at least the two touches)
+        .containsPattern("mlops_maturity_probe_errors_total\\{probe=\"scheduled-retraining\"} ([2-9]|\\d\\d+)\\.0");
   }
 
   @Test
