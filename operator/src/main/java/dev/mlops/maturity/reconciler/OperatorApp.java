@@ -40,7 +40,7 @@ public final class OperatorApp {
    */
   public static OperatorHandle start(KubernetesClient client, OperatorConfig config, ProbeSet probes, OperatorOptions options) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    MaturityMetrics metrics = new MaturityMetrics(registry);
+    MaturityMetrics metrics = new MaturityMetrics(registry, probes);
     Set<String> namespaces = options.namespaces().isEmpty() ? Set.copyOf(config.watchNamespaces()) : options.namespaces();
 
     Set<ResourceKind> kinds = watched(probes);
@@ -48,6 +48,7 @@ public final class OperatorApp {
     EvidenceCollector collector = new EvidenceCollector(probes, config.thresholds(), options.clock());
     ExternalSources external = new CachedExternalSources(options.external(), options.evidenceMaxAge(), options.clock());
     PlatformEvidence platform = new PlatformEvidence(collector, external, options.evidenceMaxAge(), options.clock());
+    platform.onGpuUtilisation(config.thresholds(), metrics::gpuUtilisation);
     InformerClusterView cluster = new InformerClusterView(client, kinds, namespaces, change -> {
       platform.changed(change);
       clusterEvents.accept(change);
