@@ -8,7 +8,6 @@ import dev.mlops.maturity.assessment.ClusterModels;
 import dev.mlops.maturity.assessment.TargetAssessor;
 import dev.mlops.maturity.model.BuiltInModels;
 import dev.mlops.maturity.probe.EvidenceCollector;
-import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.ProbeSet;
 import dev.mlops.maturity.probe.ResourceKind;
 import dev.mlops.maturity.status.StatusFactory;
@@ -21,6 +20,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,14 @@ public final class OperatorApp {
     Set<ResourceKind> kinds = watched(probes);
     TargetEventSource clusterEvents = new TargetEventSource();
     EvidenceCollector collector = new EvidenceCollector(probes, config.thresholds(), options.clock());
-    ExternalSources external = new CachedExternalSources(options.external(), options.evidenceMaxAge(), options.clock());
+    CachedExternalSources external = new CachedExternalSources(options.external(), options.evidenceMaxAge(), options.clock());
+    // HTTP evidence is refreshed off the reconcile path, two requests at a time at most
+    ScheduledExecutorService refresher = Executors.newScheduledThreadPool(2, r -> {
+      Thread t = new Thread(r, "http-evidence-refresh");
+      t.setDaemon(true);
+      return t;
+    });
+    external.refreshInBackground(refresher, clusterEvents::evaluateAll);
     PlatformEvidence platform = new PlatformEvidence(collector, external, options.evidenceMaxAge(), options.clock());
     platform.onGpuUtilisation(config.thresholds(), metrics::gpuUtilisation);
     InformerClusterView cluster = new InformerClusterView(client, kinds, namespaces, change -> {
@@ -55,6 +63,7 @@ public final class OperatorApp {
     });
 
     OperatorHandle handle = new OperatorHandle(registry, metrics, cluster, options.leaderElection() != null);
+    handle.terminated().whenComplete((reason, error) -> refresher.shutdownNow());
     ManagementServer server = null;
     try {
       cluster.start(options.cacheSyncTimeout());

@@ -46,6 +46,16 @@ public final class TargetEventSource extends AbstractEventSource<GenericKubernet
     affected(cache, change).forEach(t -> handler.handleEvent(new Event(ResourceID.fromResource(t))));
   }
 
+  /** Re-evaluates every target (an external answer they may read changed). */
+  public void evaluateAll() {
+    IndexerResourceCache<MaturityTarget> cache = targets;
+    EventHandler handler = getEventHandler();
+    if (cache == null || handler == null || !isRunning()) {
+      return;
+    }
+    cache.list().forEach(t -> handler.handleEvent(new Event(ResourceID.fromResource(t))));
+  }
+
   static List<MaturityTarget> affected(IndexerResourceCache<MaturityTarget> cache, ClusterChange change) {
     if (change.clusterWide()) {
       return cache.list().toList();

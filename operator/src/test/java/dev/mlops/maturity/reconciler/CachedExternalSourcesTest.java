@@ -95,4 +95,42 @@ class CachedExternalSourcesTest {
     assertThat(cached.prometheus("other")).isInstanceOf(Answer.Failed.class);
     assertThat(api(cached.prometheus("default")).activeTargets()).isInstanceOf(Answer.Failed.class);
   }
+
+  @Test
+  void inBackgroundModeReadsNeverWaitAndTheRefresherReportsOnlyRealChanges() {
+    MovingClock clock = new MovingClock();
+    CachedExternalSources cached = new CachedExternalSources(sources, Duration.ofSeconds(30), clock);
+    java.util.concurrent.ScheduledExecutorService idle = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    try {
+      cached.refreshInBackground(idle, () -> { });
+      api(cached.prometheus("default")).query("up");
+      assertThat(queries).as("the first answer of a query is fetched on the caller").hasValue(1);
+
+      clock.now = clock.now.plusSeconds(300);
+      Answer<List<PrometheusApi.Sample>> stale = api(cached.prometheus("default")).query("up");
+      assertThat(queries).as("a later read is served from the cache, however old").hasValue(1);
+      assertThat(((Answer.Ok<List<PrometheusApi.Sample>>) stale).value().get(0).value()).isEqualTo(1.0);
+
+      AtomicInteger changes = new AtomicInteger();
+      cached.refreshAll(changes::incrementAndGet);
+      assertThat(queries).hasValue(2);
+      assertThat(changes).as("the sample value changed from 1 to 2").hasValue(1);
+      Answer<List<PrometheusApi.Sample>> refreshed = api(cached.prometheus("default")).query("up");
+      assertThat(((Answer.Ok<List<PrometheusApi.Sample>>) refreshed).value().get(0).value()).isEqualTo(2.0);
+
+      api(cached.prometheus("default")).activeTargets();
+      int before = changes.get();
+      cached.refreshAll(changes::incrementAndGet);
+      cached.refreshAll(changes::incrementAndGet);
+      assertThat(changes.get() - before).as("failing targets stay failing, the query value moves: one change per pass")
+          .isEqualTo(2);
+
+      clock.now = clock.now.plus(Duration.ofSeconds(30).multipliedBy(CachedExternalSources.IDLE_AFTER_PERIODS + 1));
+      int asked = queries.get();
+      cached.refreshAll(() -> { });
+      assertThat(queries).as("answers nobody read for a long time are dropped, not refreshed").hasValue(asked);
+    } finally {
+      idle.shutdownNow();
+    }
+  }
 }
