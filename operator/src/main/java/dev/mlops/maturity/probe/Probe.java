@@ -1,6 +1,7 @@
 package dev.mlops.maturity.probe;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.model.CapabilityCatalogue;
 import dev.mlops.maturity.model.Scope;
 import java.util.Set;
 
@@ -11,7 +12,10 @@ import java.util.Set;
 public interface Probe {
   String capability();
 
-  Scope scope();
+  /** Workload or platform, as the capability catalogue says (a probe cannot disagree with it). */
+  default Scope scope() {
+    return CapabilityCatalogue.get(capability()).scope();
+  }
 
   /** Every kind this probe lists: the operator watches them and the chart grants get/list/watch on them. */
   Set<ResourceKind> reads();

@@ -1,7 +1,6 @@
 package dev.mlops.maturity.probe.delivery;
 
 import dev.mlops.maturity.evidence.Evidence;
-import dev.mlops.maturity.model.Scope;
 import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
@@ -27,10 +26,6 @@ public final class CicdDeploymentProbe implements Probe {
     return CAPABILITY;
   }
 
-  @Override
-  public Scope scope() {
-    return Scope.WORKLOAD;
-  }
 
   @Override
   public Set<ResourceKind> reads() {

@@ -1,7 +1,6 @@
 package dev.mlops.maturity.probe.governance;
 
 import dev.mlops.maturity.evidence.Evidence;
-import dev.mlops.maturity.model.Scope;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.Kinds;
 import dev.mlops.maturity.probe.Probe;
@@ -28,10 +27,6 @@ public final class AuditTrailProbe implements Probe {
     return CAPABILITY;
   }
 
-  @Override
-  public Scope scope() {
-    return Scope.WORKLOAD;
-  }
 
   @Override
   public Set<ResourceKind> reads() {

@@ -1,7 +1,6 @@
 package dev.mlops.maturity.probe.mlflow;
 
 import dev.mlops.maturity.evidence.Evidence;
-import dev.mlops.maturity.model.Scope;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.Kinds;
@@ -29,10 +28,6 @@ public final class ModelVersioningProbe implements Probe {
     return CAPABILITY;
   }
 
-  @Override
-  public Scope scope() {
-    return Scope.WORKLOAD;
-  }
 
   @Override
   public Set<ResourceKind> reads() {

@@ -3,7 +3,6 @@ package dev.mlops.maturity.probe.pipeline;
 import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.evidence.Source;
-import dev.mlops.maturity.model.Scope;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.Kinds;
 import dev.mlops.maturity.probe.Listing;
@@ -70,10 +69,6 @@ public abstract class AlertTriggeredRetrainingProbe implements Probe {
     return capability;
   }
 
-  @Override
-  public Scope scope() {
-    return Scope.WORKLOAD;
-  }
 
   @Override
   public Set<ResourceKind> reads() {

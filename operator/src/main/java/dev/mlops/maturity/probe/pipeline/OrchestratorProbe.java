@@ -1,7 +1,6 @@
 package dev.mlops.maturity.probe.pipeline;
 
 import dev.mlops.maturity.evidence.Evidence;
-import dev.mlops.maturity.model.Scope;
 import dev.mlops.maturity.probe.Kinds;
 import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
@@ -28,10 +27,6 @@ public final class OrchestratorProbe implements Probe {
     return CAPABILITY;
   }
 
-  @Override
-  public Scope scope() {
-    return Scope.WORKLOAD;
-  }
 
   @Override
   public Set<ResourceKind> reads() {

@@ -1,7 +1,6 @@
 package dev.mlops.maturity.probe.platform;
 
 import dev.mlops.maturity.evidence.Evidence;
-import dev.mlops.maturity.model.Scope;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.Kinds;
 import dev.mlops.maturity.probe.Probe;
@@ -34,10 +33,6 @@ public final class RightSizingProbe implements Probe {
     return CAPABILITY;
   }
 
-  @Override
-  public Scope scope() {
-    return Scope.PLATFORM;
-  }
 
   @Override
   public Set<ResourceKind> reads() {

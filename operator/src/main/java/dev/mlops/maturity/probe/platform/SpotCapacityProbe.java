@@ -3,7 +3,6 @@ package dev.mlops.maturity.probe.platform;
 import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.evidence.Source;
-import dev.mlops.maturity.model.Scope;
 import dev.mlops.maturity.probe.Kinds;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.Probe;
@@ -47,10 +46,6 @@ public final class SpotCapacityProbe implements Probe {
     return CAPABILITY;
   }
 
-  @Override
-  public Scope scope() {
-    return Scope.PLATFORM;
-  }
 
   @Override
   public Set<ResourceKind> reads() {

@@ -1,7 +1,6 @@
 package dev.mlops.maturity.probe.prometheus;
 
 import dev.mlops.maturity.evidence.Evidence;
-import dev.mlops.maturity.model.Scope;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
@@ -39,10 +38,6 @@ public final class GpuUtilisationProbe implements Probe {
     return CAPABILITY;
   }
 
-  @Override
-  public Scope scope() {
-    return Scope.PLATFORM;
-  }
 
   @Override
   public Set<ResourceKind> reads() {

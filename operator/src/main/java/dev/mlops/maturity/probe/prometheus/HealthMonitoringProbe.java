@@ -3,7 +3,6 @@ package dev.mlops.maturity.probe.prometheus;
 import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.evidence.Source;
-import dev.mlops.maturity.model.Scope;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.Availability;
 import dev.mlops.maturity.probe.Fields;
@@ -57,10 +56,6 @@ public final class HealthMonitoringProbe implements Probe {
     return CAPABILITY;
   }
 
-  @Override
-  public Scope scope() {
-    return Scope.WORKLOAD;
-  }
 
   @Override
   public Set<ResourceKind> reads() {
