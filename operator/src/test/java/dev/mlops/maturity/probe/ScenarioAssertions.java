@@ -36,4 +36,20 @@ public final class ScenarioAssertions {
   public static void check(Scenario s, ProbeSet probes) {
     check(s, probes, ExternalSources.NONE);
   }
+
+  /** Every kind a probe lists while evaluating the scenario is declared in its reads() (what RBAC grants). */
+  public static void checkReadsDeclared(Scenario s, java.util.Collection<? extends Probe> probes) {
+    for (Probe probe : probes) {
+      if (s.target() == null && probe.scope() == dev.mlops.maturity.model.Scope.WORKLOAD) {
+        continue;
+      }
+      java.util.Set<ResourceKind> listed = new java.util.HashSet<>();
+      ProbeContext ctx = new ProbeContext(s.target(), (kind, ns) -> {
+        listed.add(kind);
+        return s.cluster().list(kind, ns);
+      }, ExternalSources.NONE, ProbeSettings.DEFAULTS, FIXED);
+      probe.evaluate(ctx);
+      assertThat(probe.reads()).as("%s lists kinds it does not declare in reads()", probe.capability()).containsAll(listed);
+    }
+  }
 }
