@@ -53,8 +53,14 @@ public class AssessCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "Operator configuration YAML (integrations and thresholds), as the Helm chart renders it.")
   Path config;
 
+  @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context to use (default: the current context).")
+  String context;
+
   @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Only targets in this namespace (default: all namespaces).")
   String namespace;
+
+  @Option(names = {"-A", "--all-namespaces"}, description = "Targets in all namespaces (the default; cannot be combined with -n).")
+  boolean allNamespaces;
 
   @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Evaluate the MaturityTargets in this YAML file instead of those in the cluster.")
   Path file;
@@ -75,12 +81,15 @@ public class AssessCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return fail(err, "--output must be table, json or markdown, got '" + output + "'");
     }
+    if (allNamespaces && namespace != null) {
+      return fail(err, "-A and -n cannot be combined");
+    }
     OperatorConfig operatorConfig;
     Config clientConfig;
     List<MaturityTarget> fromFile = null;
     try {
       operatorConfig = config == null ? OperatorConfig.EMPTY : OperatorConfigLoader.load(config);
-      clientConfig = ClusterConnection.config(kubeconfig);
+      clientConfig = ClusterConnection.config(kubeconfig, context);
       // a one-shot CI command fails fast on an unreachable API server instead of retrying for a minute
       clientConfig.setRequestRetryBackoffLimit(2);
       if (file != null) {

@@ -14,11 +14,24 @@ final class ClusterConnection {
   private ClusterConnection() {}
 
   static Config config(Path kubeconfig) throws InvalidConfigException {
+    return config(kubeconfig, null);
+  }
+
+  /** {@code context} selects a kubeconfig context (null: the current one). */
+  static Config config(Path kubeconfig, String context) throws InvalidConfigException {
+    Config config = load(kubeconfig, context);
+    if (context != null && (config.getCurrentContext() == null || !context.equals(config.getCurrentContext().getName()))) {
+      throw new InvalidConfigException("the kubeconfig has no context named '" + context + "'");
+    }
+    return config;
+  }
+
+  private static Config load(Path kubeconfig, String context) throws InvalidConfigException {
     if (kubeconfig == null) {
-      return new ConfigBuilder().build();
+      return context == null ? new ConfigBuilder().build() : Config.autoConfigure(context);
     }
     try {
-      return Config.fromKubeconfig(Files.readString(kubeconfig));
+      return Config.fromKubeconfig(context, Files.readString(kubeconfig), kubeconfig.toString());
     } catch (IOException e) {
       throw new InvalidConfigException("cannot read kubeconfig " + kubeconfig + ": " + e.getMessage());
     } catch (RuntimeException e) {

@@ -111,6 +111,12 @@ class AssessCommandTest {
 
   @Test
   void tableAndMarkdownFormats() {
+    assertThat(assess("-A", "-n", "pricing")).satisfies(r -> {
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.err()).contains("-A and -n cannot be combined");
+    });
+    assertThat(assess("--context", "no-such-context")).satisfies(r -> assertThat(r.exit()).isEqualTo(2));
+    assertThat(assess("--context", "mock", "-A", "-o", "table").out()).contains("churn-predictor", "search-ranker");
     Run table = assess("-o", "table", "-n", "pricing");
     assertThat(table.exit()).isZero();
     assertThat(table.out()).contains("NAMESPACE", "price-optimizer", "Governed").doesNotContain("fraud-detector");
