@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The publish phase: metrics and Events from the transition between the stored status and the new
@@ -19,6 +21,8 @@ import java.util.TreeSet;
  * written, so a retried reconcile cannot announce twice.
  */
 public final class TransitionPublisher {
+  private static final Logger log = LoggerFactory.getLogger(TransitionPublisher.class);
+
   private final MaturityMetrics metrics;
   private final TargetEvents events;
   private final Clock clock;
@@ -38,6 +42,9 @@ public final class TransitionPublisher {
       return;
     }
     String level = a.observedLevel() + " (" + a.observedLevelName() + ")";
+    if (a.transition() != LevelTransition.UNCHANGED && a.transition() != LevelTransition.HELD) {
+      log.info("{}/{}: level {} -> {} ({})", ns, name, a.previousLevel() == null ? "-" : a.previousLevel(), level, a.transition());
+    }
     if (a.transition() == LevelTransition.RAISED) {
       events.normal(target, TargetEvents.LEVEL_RAISED, "level raised from " + a.previousLevel() + " to " + level);
     }
@@ -51,7 +58,8 @@ public final class TransitionPublisher {
       events.normal(target, TargetEvents.TARGET_MET, "observed level " + level + " meets target level " + a.targetLevel());
     }
     Set<String> unknownBefore = unknown(before);
-    Set<String> unknownAfter = new TreeSet<>(a.unknownCapabilities());
+    Set<String> unknownAfter = new TreeSet<>();
+    a.capabilities().stream().filter(c -> c.evidence().state() == CapabilityState.Unknown).forEach(c -> unknownAfter.add(c.id()));
     if (!unknownAfter.isEmpty() && !unknownAfter.equals(unknownBefore)) {
       String held = a.strictLevel() < a.observedLevel() ? "; level " + a.observedLevel() + " held" : "";
       events.warning(target, TargetEvents.PROBE_FAILING, "could not evaluate " + String.join(", ", unknownAfter) + held);
