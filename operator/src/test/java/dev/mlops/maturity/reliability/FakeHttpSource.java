@@ -24,6 +24,8 @@ final class FakeHttpSource implements AutoCloseable {
   private int port;
   private volatile HttpServer server;
   volatile Mode mode = Mode.HEALTHY;
+  /** When set, a request without "Authorization: Bearer <token>" gets 401. */
+  volatile String requiredToken;
   final AtomicInteger requests = new AtomicInteger();
 
   static FakeHttpSource start() {
@@ -67,6 +69,11 @@ final class FakeHttpSource implements AutoCloseable {
     requests.incrementAndGet();
     String path = ex.getRequestURI().getPath();
     try (ex) {
+      String auth = ex.getRequestHeaders().getFirst("Authorization");
+      if (requiredToken != null && !("Bearer " + requiredToken).equals(auth)) {
+        reply(ex, 401, "{\"error_code\":\"UNAUTHENTICATED\"}");
+        return;
+      }
       switch (mode) {
         case ERROR_500 -> reply(ex, 500, "{\"error_code\":\"INTERNAL_ERROR\",\"message\":\"" + BODY_MARKER + "\"}");
         case ERROR_401 -> reply(ex, 401, "{\"error_code\":\"UNAUTHENTICATED\",\"message\":\"" + BODY_MARKER + "\"}");
