@@ -19,7 +19,7 @@ final class FakeHttpSource implements AutoCloseable {
   /** A marker that must never show up in status or Events: bodies are not copied. */
   static final String BODY_MARKER = "SECRET-BODY-MARKER-7f3a";
 
-  enum Mode { HEALTHY, HEALTHY_AFTER_RESTART, ERROR_500, ERROR_401, MODEL_NOT_FOUND, GARBAGE, EMPTY, SLOW }
+  enum Mode { HEALTHY, HEALTHY_AFTER_RESTART, ERROR_500, ERROR_401, MODEL_NOT_FOUND, GARBAGE, EMPTY, NO_TARGETS, SLOW }
 
   private int port;
   private volatile HttpServer server;
@@ -78,6 +78,7 @@ final class FakeHttpSource implements AutoCloseable {
         case ERROR_500 -> reply(ex, 500, "{\"error_code\":\"INTERNAL_ERROR\",\"message\":\"" + BODY_MARKER + "\"}");
         case ERROR_401 -> reply(ex, 401, "{\"error_code\":\"UNAUTHENTICATED\",\"message\":\"" + BODY_MARKER + "\"}");
         case GARBAGE -> reply(ex, 200, "<html><body>" + BODY_MARKER + " {\"status\":\"succ");
+        case NO_TARGETS -> reply(ex, 200, "{\"status\":\"success\",\"data\":{\"activeTargets\":[],\"droppedTargets\":[]}}");
         case EMPTY -> reply(ex, 200, path.startsWith("/api/v1/") ? "{\"status\":\"success\",\"data\":{}}" : "{}");
         case MODEL_NOT_FOUND -> reply(ex, 404, "{\"error_code\":\"RESOURCE_DOES_NOT_EXIST\",\"message\":\"Registered Model with name="
             + "fraud-detector not found " + BODY_MARKER + "\"}");
