@@ -69,6 +69,22 @@ final class FaultyCluster implements AutoCloseable {
     int hits() {
       return hits.get();
     }
+
+    /** Takes one use of the fault; false once a counted fault is used up. */
+    boolean take() {
+      while (true) {
+        int left = remaining.get();
+        if (left < 0) {
+          return true;
+        }
+        if (left == 0) {
+          return false;
+        }
+        if (remaining.compareAndSet(left, left - 1)) {
+          return true;
+        }
+      }
+    }
   }
 
   private record OpenWatch(String path, WebSocket socket) {}
@@ -116,11 +132,9 @@ final class FaultyCluster implements AutoCloseable {
     String path = request.getPath();
     requests.add(method + " " + path);
     for (Fault f : faults) {
-      if (f.remaining.get() != 0 && f.matches.test(method, path)) {
-        if (f.remaining.get() < 0 || f.remaining.getAndDecrement() > 0) {
-          f.hits.incrementAndGet();
-          return f.response.get();
-        }
+      if (f.matches.test(method, path) && f.take()) {
+        f.hits.incrementAndGet();
+        return f.response.get();
       }
     }
     MockResponse response = crud.dispatch(request);
