@@ -10,6 +10,8 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.micrometer.core.instrument.Timer;
+import dev.mlops.maturity.evaluation.SpecProblem;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,9 +28,17 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
   private final TransitionPublisher publisher;
   private final TargetEventSource clusterEvents;
   private final MaturityMetrics metrics;
+  private final WorkloadPresence presence;
 
   public MaturityTargetReconciler(TargetEvaluator evaluator, StatusFactory statuses, StatusWriter writer,
       TransitionPublisher publisher, TargetEventSource clusterEvents, MaturityMetrics metrics) {
+    this(evaluator, statuses, writer, publisher, clusterEvents, metrics, null);
+  }
+
+  /** With {@code presence}, a selector that matches nothing makes Ready=False (the workload is still evaluated). */
+  MaturityTargetReconciler(TargetEvaluator evaluator, StatusFactory statuses, StatusWriter writer,
+      TransitionPublisher publisher, TargetEventSource clusterEvents, MaturityMetrics metrics, WorkloadPresence presence) {
+    this.presence = presence;
     this.evaluator = evaluator;
     this.statuses = statuses;
     this.writer = writer;
@@ -52,9 +62,13 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
     Timer.Sample sample = Timer.start(metrics.registry());
     try {
       Evaluation evaluation = evaluator.evaluate(target);
+      List<SpecProblem> problems = new ArrayList<>(evaluation.problems());
+      if (presence != null && evaluation.assessment().isPresent()) {
+        presence.check(target).ifPresent(problems::add);
+      }
       MaturityTargetStatus before = target.getStatus();
       MaturityTargetStatus after = evaluation.assessment()
-          .map(a -> statuses.evaluated(target, a, evaluation.problems()))
+          .map(a -> statuses.evaluated(target, a, problems))
           .orElseGet(() -> statuses.invalid(target, evaluation.problems()));
       boolean written = writer.write(target, after, context);
       evaluation.assessment().ifPresent(a -> publisher.published(target, before, after, a, written));

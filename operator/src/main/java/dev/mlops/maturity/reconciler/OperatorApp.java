@@ -75,7 +75,7 @@ public final class OperatorApp {
           new TargetAssessor(collector, options.clock()), platform, cluster, external);
       MaturityTargetReconciler reconciler = new MaturityTargetReconciler(evaluator, new StatusFactory(options.clock()),
           new StatusWriter(), new TransitionPublisher(metrics, new TargetEvents(client, options.clock(), instance), options.clock()),
-          clusterEvents, metrics);
+          clusterEvents, metrics, new WorkloadPresence(cluster, kinds));
 
       Operator operator = new Operator(o -> {
         o.withKubernetesClient(client)
@@ -121,6 +121,8 @@ public final class OperatorApp {
           c.settingNamespaces(namespaces);
         }
       });
+      // custom models get status.valid/problems and a Ready condition; cluster-scoped, so no namespaces
+      operator.register(new MaturityModelStatusWriter(options.clock()));
       handle.attach(operator, server);
       operator.start();
       handle.startedUp();

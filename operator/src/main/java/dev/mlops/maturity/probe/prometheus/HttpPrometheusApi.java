@@ -191,6 +191,10 @@ public final class HttpPrometheusApi implements PrometheusApi {
   }
 
   static List<ScrapeTarget> targets(JsonNode data) {
+    // an answer without the list says nothing; read as "no targets" it would be a false Missing
+    if (!data.path("activeTargets").isArray()) {
+      throw new UnparsableException();
+    }
     List<ScrapeTarget> out = new ArrayList<>();
     for (JsonNode t : data.path("activeTargets")) {
       out.add(new ScrapeTarget(labels(t.path("labels")), text(t, "scrapePool"), text(t, "health")));

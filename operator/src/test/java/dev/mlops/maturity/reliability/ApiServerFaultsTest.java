@@ -1,0 +1,220 @@
+package dev.mlops.maturity.reliability;
+
+import static dev.mlops.maturity.reliability.FaultyCluster.CHURN;
+import static dev.mlops.maturity.reliability.FaultyCluster.FRAUD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.mlops.maturity.api.v1alpha1.CapabilityStatus;
+import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
+import dev.mlops.maturity.config.OperatorConfig;
+import dev.mlops.maturity.evidence.CapabilityState;
+import dev.mlops.maturity.reconciler.OperatorApp;
+import dev.mlops.maturity.reconciler.OperatorHandle;
+import dev.mlops.maturity.reconciler.OperatorOptions;
+import dev.mlops.maturity.reconciler.TargetEvents;
+import dev.mlops.maturity.status.Conditions;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * API server faults against the real operator: a kind answering 500/503/429 or timing out, a 403 on
+ * an optional kind, a dropped watch with a change made while it was down, and status patch
+ * conflicts and errors. Never a false level, never a crash, and every fault heals on its own.
+ */
+class ApiServerFaultsTest {
+  private static final Duration QUICK = Duration.ofSeconds(10);
+  private static final String DEPLOYMENTS = "/apis/apps/v1/deployments";
+  private static final String CRON_WORKFLOWS = "/apis/argoproj.io/v1alpha1/cronworkflows";
+
+  private FaultyCluster cluster;
+  private OperatorHandle operator;
+
+  @BeforeEach
+  void start() {
+    cluster = FaultyCluster.start();
+    cluster.installCronWorkflowCrd();
+    cluster.createTestModel();
+    cluster.createDeployment("team-a", "fraud-api", FRAUD);
+    cluster.createCronWorkflow("team-a", "fraud-retrain", FRAUD);
+    cluster.createDeployment("team-b", "churn-api", CHURN);
+    cluster.createCronWorkflow("team-b", "churn-retrain", CHURN);
+  }
+
+  @AfterEach
+  void stop() {
+    if (operator != null) {
+      operator.stop();
+    }
+    cluster.close();
+  }
+
+  private void startOperator() {
+    operator = OperatorApp.start(cluster.client, OperatorConfig.EMPTY, StandInProbes.probeSet(),
+        OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(2))
+            .withShutdownTimeout(Duration.ofMillis(500)));
+  }
+
+  private MaturityTarget awaitLevel(String ns, String name, int level) {
+    await().atMost(QUICK).pollInterval(Duration.ofMillis(50)).until(() -> Integer.valueOf(level).equals(cluster.level(ns, name)));
+    return cluster.get(ns, name);
+  }
+
+  private static CapabilityStatus capability(MaturityTarget t, String id) {
+    return t.getStatus().capabilities.stream().filter(c -> id.equals(c.id)).findFirst().orElseThrow();
+  }
+
+  private static Condition condition(MaturityTarget t, String type) {
+    return Conditions.find(t.getStatus().conditions, type).orElseThrow(() -> new AssertionError("no condition " + type));
+  }
+
+  @ParameterizedTest(name = "HTTP {0}")
+  @ValueSource(ints = {500, 503, 429})
+  void aFailingKindIsUnknownAndDegradedIsRetriedWithBackoffAndRecoversOnItsOwn(int code) {
+    FaultyCluster.Fault fault = cluster.fail((m, p) -> "GET".equals(m) && p.startsWith(DEPLOYMENTS), -1, code);
+    startOperator();
+    cluster.create(FaultyCluster.target("team-a", "fraud", 2, FRAUD));
+
+    await().atMost(QUICK).until(() -> {
+      MaturityTarget t = cluster.get("team-a", "fraud");
+      return t.getStatus() != null && t.getStatus().capabilities != null && !t.getStatus().capabilities.isEmpty();
+    });
+    MaturityTarget t = cluster.get("team-a", "fraud");
+    assertThat(capability(t, "health-monitoring").state).isEqualTo(CapabilityState.Unknown);
+    // the client retries 5xx/429 itself with exponential backoff, so the first LIST has not even failed yet
+    assertThat(capability(t, "health-monitoring").message).contains("apps/Deployment").containsAnyOf("HTTP " + code, "not synced");
+    assertThat(capability(t, "scheduled-retraining").state).as("the other kind keeps working").isEqualTo(CapabilityState.Satisfied);
+    assertThat(condition(t, Conditions.DEGRADED).getStatus()).isEqualTo("True");
+    assertThat(condition(t, Conditions.DEGRADED).getMessage()).contains("health-monitoring");
+    assertThat(t.getStatus().observedLevel).as("no evidence, no claim: level 0, not a regression").isZero();
+    assertThat(condition(t, Conditions.REGRESSED).getStatus()).isEqualTo("False");
+    assertThat(operator.live()).isTrue();
+
+    // bounded retries with backoff: a few LISTs in three seconds, not a hot loop
+    long before = fault.hits();
+    await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
+    assertThat(fault.hits() - before).as("retries of the failing kind in 3 s").isBetween(1L, 8L);
+
+    cluster.clear(fault);
+
+    MaturityTarget healed = awaitLevel("team-a", "fraud", 2);
+    assertThat(condition(healed, Conditions.DEGRADED).getStatus()).isEqualTo("False");
+    assertThat(cluster.events("team-a", TargetEvents.LEVEL_REGRESSED)).isEmpty();
+  }
+
+  @Test
+  void aListThatTimesOutIsUnknownAndRecovers() {
+    FaultyCluster.Fault fault = cluster.fail((m, p) -> "GET".equals(m) && p.startsWith(DEPLOYMENTS), 2,
+        () -> FaultyCluster.status(200).setBody("{}").setBodyDelay(20, TimeUnit.SECONDS));
+    operator = OperatorApp.start(
+        new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+            new io.fabric8.kubernetes.client.ConfigBuilder(cluster.client.getConfiguration()).withRequestTimeout(1000).build()).build(),
+        OperatorConfig.EMPTY, StandInProbes.probeSet(),
+        OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(2))
+            .withShutdownTimeout(Duration.ofMillis(500)));
+    cluster.create(FaultyCluster.target("team-a", "fraud", 2, FRAUD));
+
+    MaturityTarget healed = awaitLevel("team-a", "fraud", 2);
+    assertThat(fault.hits()).as("the timed-out LISTs were retried").isEqualTo(2);
+    assertThat(condition(healed, Conditions.DEGRADED).getStatus()).isEqualTo("False");
+    assertThat(operator.live()).isTrue();
+  }
+
+  @Test
+  void aForbiddenOptionalKindIsUnknownForbiddenTheRestWorksAndThereIsNoHotLoop() {
+    FaultyCluster.Fault forbidden = cluster.fail((m, p) -> "GET".equals(m) && p.startsWith(CRON_WORKFLOWS), -1, 403);
+    startOperator();
+    cluster.create(FaultyCluster.target("team-a", "fraud", 2, FRAUD));
+    cluster.create(FaultyCluster.target("team-b", "churn", 1, CHURN));
+
+    MaturityTarget fraud = awaitLevel("team-a", "fraud", 1);
+    assertThat(capability(fraud, "scheduled-retraining").state).isEqualTo(CapabilityState.Unknown);
+    assertThat(capability(fraud, "scheduled-retraining").message).contains("forbidden");
+    assertThat(capability(fraud, "health-monitoring").state).isEqualTo(CapabilityState.Satisfied);
+    assertThat(condition(fraud, Conditions.DEGRADED).getMessage()).contains("scheduled-retraining");
+    MaturityTarget churn = awaitLevel("team-b", "churn", 1);
+    assertThat(condition(churn, Conditions.TARGET_MET).getStatus()).isEqualTo("True");
+
+    long before = forbidden.hits();
+    long statusWrites = cluster.count("PATCH", "/status");
+    await().pollDelay(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5)).until(() -> true);
+    assertThat(forbidden.hits() - before).as("403 retries in 4 s").isLessThanOrEqualTo(6);
+    assertThat(cluster.count("PATCH", "/status")).as("no status churn while forbidden").isEqualTo(statusWrites);
+    assertThat(cluster.events("team-a", TargetEvents.PROBE_FAILING)).hasSize(1);
+    assertThat(operator.live()).isTrue();
+  }
+
+  @Test
+  void aDroppedWatchResyncsAndAChangeMadeWhileItWasDownIsNotMissed() {
+    startOperator();
+    cluster.create(FaultyCluster.target("team-a", "fraud", 2, FRAUD));
+    awaitLevel("team-a", "fraud", 2);
+    await().atMost(QUICK).until(() -> cluster.openWatches(CRON_WORKFLOWS) > 0);
+
+    // the watch drops and the server refuses to re-list or re-watch for a while: the change happens meanwhile
+    FaultyCluster.Fault outage = cluster.fail((m, p) -> "GET".equals(m) && p.startsWith(CRON_WORKFLOWS), -1, 503);
+    assertThat(cluster.dropWatches(CRON_WORKFLOWS)).isPositive();
+    cluster.deleteCronWorkflow("team-a", "fraud-retrain");
+    await().atMost(QUICK).until(() -> outage.hits() >= 1);
+    assertThat(cluster.level("team-a", "fraud")).as("nothing seen yet, nothing claimed").isEqualTo(2);
+
+    // when it comes back, the old resourceVersion is compacted (410 Gone), as a real API server answers after an outage
+    FaultyCluster.Fault gone = cluster.fail((m, p) -> "GET".equals(m) && p.startsWith(CRON_WORKFLOWS) && p.contains("watch=true"), 1,
+        FaultyCluster::watchExpired);
+    cluster.clear(outage);
+
+    MaturityTarget t = awaitLevel("team-a", "fraud", 1);
+    assertThat(gone.hits()).as("the informer re-listed after the 410").isEqualTo(1);
+    assertThat(capability(t, "scheduled-retraining").state).isEqualTo(CapabilityState.Missing);
+    assertThat(condition(t, Conditions.REGRESSED).getStatus()).as("a real, observed drop").isEqualTo("True");
+    await().atMost(QUICK).until(() -> cluster.events("team-a", TargetEvents.LEVEL_REGRESSED).size() == 1);
+
+    cluster.createCronWorkflow("team-a", "fraud-retrain", FRAUD);
+    awaitLevel("team-a", "fraud", 2);
+  }
+
+  @Test
+  void aStatusPatchConflictIsRetriedOnAFreshObjectAndTheFinalStatusIsRight() {
+    // a real conflict: another writer changed the object just before our patch (a label, here)
+    FaultyCluster.Fault conflict = cluster.fail((m, p) -> "PATCH".equals(m) && p.contains("/maturitytargets/fraud/status"), 2, () -> {
+      java.util.concurrent.CompletableFuture.runAsync(() -> cluster.client.resources(MaturityTarget.class).inNamespace("team-a")
+          .withName("fraud").edit(mt -> {
+            mt.getMetadata().getLabels().put("touched-by", "other-writer-" + System.nanoTime());
+            return mt;
+          }));
+      return FaultyCluster.status(409);
+    });
+    startOperator();
+    cluster.create(FaultyCluster.target("team-a", "fraud", 2, FRAUD));
+
+    MaturityTarget t = awaitLevel("team-a", "fraud", 2);
+    assertThat(conflict.hits()).isEqualTo(2);
+    assertThat(t.getStatus().targetMet).isTrue();
+    assertThat(capability(t, "scheduled-retraining").state).isEqualTo(CapabilityState.Satisfied);
+    assertThat(condition(t, Conditions.READY).getStatus()).isEqualTo("True");
+    assertThat(t.getMetadata().getLabels()).as("the other writer's change survives").containsKey("touched-by");
+    await().atMost(QUICK).until(() -> cluster.events("team-a", TargetEvents.TARGET_MET).size() == 1);
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+        .until(() -> cluster.events("team-a", TargetEvents.TARGET_MET).size() == 1);
+  }
+
+  @Test
+  void statusPatchErrorsAreRetriedUntilTheStatusIsWritten() {
+    FaultyCluster.Fault unavailable = cluster.fail((m, p) -> "PATCH".equals(m) && p.contains("/maturitytargets/fraud/status"), 2, 503);
+    startOperator();
+    cluster.create(FaultyCluster.target("team-a", "fraud", 2, FRAUD));
+    cluster.create(FaultyCluster.target("team-b", "churn", 2, CHURN));
+
+    awaitLevel("team-b", "churn", 2);
+    await().atMost(Duration.ofSeconds(20)).until(() -> Integer.valueOf(2).equals(cluster.level("team-a", "fraud")));
+    assertThat(unavailable.hits()).isEqualTo(2);
+    assertThat(cluster.events("team-a", TargetEvents.TARGET_MET)).hasSize(1);
+    assertThat(operator.live()).isTrue();
+  }
+}
