@@ -10,8 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
@@ -24,9 +23,10 @@ public final class CachedExternalSources implements ExternalSources {
   private final Duration maxAge;
   private final Clock clock;
   private final Map<String, Entry> answers = new ConcurrentHashMap<>();
-  private volatile boolean refreshingInBackground;
+  private final java.util.Set<String> refreshing = ConcurrentHashMap.newKeySet();
+  private volatile ExecutorService executor;
+  private volatile Runnable onChange = () -> { };
 
-  /** {@code lastRead} decides whether the background refresher keeps an answer fresh or drops it. */
   private record Entry(Answer<?> answer, Instant at, Instant lastRead, Supplier<? extends Answer<?>> fetch) {
     Entry read(Instant now) {
       return new Entry(answer, at, now, fetch);
@@ -50,34 +50,35 @@ public final class CachedExternalSources implements ExternalSources {
   }
 
   /**
-   * Refreshes every answer read in the last {@link #IDLE_AFTER_PERIODS} periods once per
-   * {@code maxAge} on {@code executor} (its pool size bounds the concurrent HTTP requests), so a
-   * reconcile only waits for the very first answer of a query; later ones are served at once.
-   * {@code onChange} runs when a refreshed answer differs from the previous one (e.g. Prometheus went down).
+   * Switches to refresh-in-background: a reconcile waits only for the very first answer of a query;
+   * afterwards it gets the cached answer at once, and an answer older than {@code maxAge} is
+   * re-fetched on {@code executor} (its pool size bounds the concurrent HTTP requests). When the
+   * re-fetched answer differs (Prometheus went down, a model appeared), {@code onChange} runs so the
+   * targets are evaluated again with it.
    */
-  public void refreshInBackground(ScheduledExecutorService executor, Runnable onChange) {
-    refreshingInBackground = true;
-    long period = Math.max(1, maxAge.toMillis());
-    executor.scheduleWithFixedDelay(() -> refreshAll(onChange), period, period, TimeUnit.MILLISECONDS);
+  public void refreshInBackground(ExecutorService executor, Runnable onChange) {
+    this.executor = executor;
+    this.onChange = onChange;
   }
 
-  static final int IDLE_AFTER_PERIODS = 20;
-
-  void refreshAll(Runnable onChange) {
-    Instant now = clock.instant();
-    boolean changed = false;
-    for (Map.Entry<String, Entry> e : answers.entrySet()) {
-      Entry old = e.getValue();
-      if (old.lastRead().plus(maxAge.multipliedBy(IDLE_AFTER_PERIODS)).isBefore(now)) {
-        answers.remove(e.getKey(), old);
-        continue;
-      }
-      Answer<?> fresh = fetch(old.fetch());
-      answers.computeIfPresent(e.getKey(), (k, current) -> new Entry(fresh, clock.instant(), current.lastRead(), current.fetch()));
-      changed |= !fresh.equals(old.answer());
+  private void refreshLater(String key, Entry stale) {
+    if (!refreshing.add(key)) {
+      return;
     }
-    if (changed) {
-      onChange.run();
+    try {
+      executor.execute(() -> {
+        try {
+          Answer<?> fresh = fetch(stale.fetch());
+          answers.put(key, new Entry(fresh, clock.instant(), clock.instant(), stale.fetch()));
+          if (!fresh.equals(stale.answer())) {
+            onChange.run();
+          }
+        } finally {
+          refreshing.remove(key);
+        }
+      });
+    } catch (RuntimeException rejected) {
+      refreshing.remove(key);
     }
   }
 
@@ -94,9 +95,15 @@ public final class CachedExternalSources implements ExternalSources {
   private <T> Answer<T> cached(String key, Supplier<Answer<T>> fetch) {
     Instant now = clock.instant();
     Entry e = answers.get(key);
-    if (e != null && (refreshingInBackground || !e.at().plus(maxAge).isBefore(now))) {
-      answers.put(key, e.read(now));
-      return (Answer<T>) e.answer();
+    if (e != null) {
+      boolean stale = e.at().plus(maxAge).isBefore(now);
+      if (!stale || executor != null) {
+        answers.put(key, e.read(now));
+        if (stale) {
+          refreshLater(key, e);
+        }
+        return (Answer<T>) e.answer();
+      }
     }
     Answer<T> fresh = (Answer<T>) fetch(fetch);
     answers.put(key, new Entry(fresh, now, now, fetch));

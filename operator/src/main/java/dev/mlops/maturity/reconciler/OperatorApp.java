@@ -21,7 +21,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +49,7 @@ public final class OperatorApp {
     EvidenceCollector collector = new EvidenceCollector(probes, config.thresholds(), options.clock());
     CachedExternalSources external = new CachedExternalSources(options.external(), options.evidenceMaxAge(), options.clock());
     // HTTP evidence is refreshed off the reconcile path, two requests at a time at most
-    ScheduledExecutorService refresher = Executors.newScheduledThreadPool(2, r -> {
+    ExecutorService refresher = Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "http-evidence-refresh");
       t.setDaemon(true);
       return t;

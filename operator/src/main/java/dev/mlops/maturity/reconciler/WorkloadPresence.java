@@ -1,5 +1,6 @@
 package dev.mlops.maturity.reconciler;
 
+import dev.mlops.maturity.assessment.ClusterModels;
 import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.evaluation.SpecProblem;
 import dev.mlops.maturity.probe.Availability;
@@ -24,7 +25,7 @@ final class WorkloadPresence {
 
   WorkloadPresence(ClusterView cluster, Set<ResourceKind> kinds) {
     this.cluster = cluster;
-    this.kinds = kinds.stream().filter(ResourceKind::namespaced).filter(k -> !k.equals(ModelResolver.KIND))
+    this.kinds = kinds.stream().filter(ResourceKind::namespaced).filter(k -> !k.equals(ClusterModels.KIND))
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 

@@ -132,6 +132,14 @@ final class RenderedOperatorRun {
           .withLeaderElection(OperatorOptions.LeaderElection.in(args.leaderElectionNamespace())
               .withTimings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(250)));
       operator = OperatorApp.start(client, config, ProbeSet.standard(), options);
+      // the target's workload exists (a selector matching nothing would make the target Ready=False)
+      client.resource(new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
+          .withNewMetadata().withName("fraud-detector").withNamespace(TEAM).addToLabels("app.kubernetes.io/part-of", "fraud-detector")
+          .endMetadata()
+          .withNewSpec().withNewSelector().addToMatchLabels("app", "fraud-detector").endSelector()
+          .withNewTemplate().withNewMetadata().addToLabels("app", "fraud-detector").endMetadata()
+          .withNewSpec().addNewContainer().withName("server").withImage("ghcr.io/example/fraud-detector:1").endContainer().endSpec()
+          .endTemplate().endSpec().build()).create();
       client.resource(target()).create();
 
       OperatorHandle running = operator;

@@ -97,40 +97,64 @@ class CachedExternalSourcesTest {
   }
 
   @Test
-  void inBackgroundModeReadsNeverWaitAndTheRefresherReportsOnlyRealChanges() {
+  void inBackgroundModeReadsNeverWaitAndARefreshedAnswerThatChangedTriggersReevaluation() {
     MovingClock clock = new MovingClock();
     CachedExternalSources cached = new CachedExternalSources(sources, Duration.ofSeconds(30), clock);
-    java.util.concurrent.ScheduledExecutorService idle = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-    try {
-      cached.refreshInBackground(idle, () -> { });
-      api(cached.prometheus("default")).query("up");
-      assertThat(queries).as("the first answer of a query is fetched on the caller").hasValue(1);
+    java.util.List<Runnable> pending = new java.util.ArrayList<>();
+    java.util.concurrent.ExecutorService manual = new java.util.concurrent.AbstractExecutorService() {
+      @Override
+      public void execute(Runnable command) {
+        pending.add(command);
+      }
 
-      clock.now = clock.now.plusSeconds(300);
-      Answer<List<PrometheusApi.Sample>> stale = api(cached.prometheus("default")).query("up");
-      assertThat(queries).as("a later read is served from the cache, however old").hasValue(1);
-      assertThat(((Answer.Ok<List<PrometheusApi.Sample>>) stale).value().get(0).value()).isEqualTo(1.0);
+      @Override
+      public void shutdown() { }
 
-      AtomicInteger changes = new AtomicInteger();
-      cached.refreshAll(changes::incrementAndGet);
-      assertThat(queries).hasValue(2);
-      assertThat(changes).as("the sample value changed from 1 to 2").hasValue(1);
-      Answer<List<PrometheusApi.Sample>> refreshed = api(cached.prometheus("default")).query("up");
-      assertThat(((Answer.Ok<List<PrometheusApi.Sample>>) refreshed).value().get(0).value()).isEqualTo(2.0);
+      @Override
+      public java.util.List<Runnable> shutdownNow() {
+        return java.util.List.of();
+      }
 
-      api(cached.prometheus("default")).activeTargets();
-      int before = changes.get();
-      cached.refreshAll(changes::incrementAndGet);
-      cached.refreshAll(changes::incrementAndGet);
-      assertThat(changes.get() - before).as("failing targets stay failing, the query value moves: one change per pass")
-          .isEqualTo(2);
+      @Override
+      public boolean isShutdown() {
+        return false;
+      }
 
-      clock.now = clock.now.plus(Duration.ofSeconds(30).multipliedBy(CachedExternalSources.IDLE_AFTER_PERIODS + 1));
-      int asked = queries.get();
-      cached.refreshAll(() -> { });
-      assertThat(queries).as("answers nobody read for a long time are dropped, not refreshed").hasValue(asked);
-    } finally {
-      idle.shutdownNow();
-    }
+      @Override
+      public boolean isTerminated() {
+        return false;
+      }
+
+      @Override
+      public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
+        return true;
+      }
+    };
+    AtomicInteger changes = new AtomicInteger();
+    cached.refreshInBackground(manual, changes::incrementAndGet);
+
+    api(cached.prometheus("default")).query("up");
+    assertThat(queries).as("the first answer of a query is fetched on the caller").hasValue(1);
+    api(cached.prometheus("default")).query("up");
+    assertThat(pending).as("a fresh answer needs no refresh").isEmpty();
+
+    clock.now = clock.now.plusSeconds(31);
+    Answer<List<PrometheusApi.Sample>> stale = api(cached.prometheus("default")).query("up");
+    api(cached.prometheus("default")).query("up");
+    assertThat(queries).as("an old answer is served at once, not fetched on the caller").hasValue(1);
+    assertThat(((Answer.Ok<List<PrometheusApi.Sample>>) stale).value().get(0).value()).isEqualTo(1.0);
+    assertThat(pending).as("one refresh in flight per query").hasSize(1);
+
+    pending.remove(0).run();
+    assertThat(queries).hasValue(2);
+    assertThat(changes).as("the refreshed answer differs, so targets are evaluated again").hasValue(1);
+    Answer<List<PrometheusApi.Sample>> fresh = api(cached.prometheus("default")).query("up");
+    assertThat(((Answer.Ok<List<PrometheusApi.Sample>>) fresh).value().get(0).value()).isEqualTo(2.0);
+
+    api(cached.prometheus("default")).activeTargets();
+    clock.now = clock.now.plusSeconds(31);
+    api(cached.prometheus("default")).activeTargets();
+    pending.remove(0).run();
+    assertThat(changes).as("a failure that stays the same failure changes nothing").hasValue(1);
   }
 }

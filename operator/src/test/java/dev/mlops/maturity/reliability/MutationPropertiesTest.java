@@ -8,7 +8,8 @@ import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.api.v1alpha1.MaturityTargetStatus;
 import dev.mlops.maturity.api.v1alpha1.NotApplicable;
 import dev.mlops.maturity.api.v1alpha1.Waiver;
-import dev.mlops.maturity.assessment.ModelCatalog;
+import dev.mlops.maturity.assessment.ClusterModels;
+import dev.mlops.maturity.model.BuiltInModels;
 import dev.mlops.maturity.assessment.TargetAssessment;
 import dev.mlops.maturity.assessment.TargetAssessor;
 import dev.mlops.maturity.config.Endpoint;
@@ -121,7 +122,7 @@ class MutationPropertiesTest {
     }
 
     Map<String, Evidence> platform = assessor.platformEvidence(view, external);
-    TargetAssessment result = assessor.assess(target, ModelCatalog.builtInOnly(), view, external, platform, PreviousEvaluation.NONE);
+    TargetAssessment result = assessor.assess(target, new ClusterModels(BuiltInModels.load(), view), view, external, platform, PreviousEvaluation.NONE);
     StatusFactory statuses = new StatusFactory(CLOCK);
     MaturityTargetStatus status = result.assessment().isPresent()
         ? statuses.evaluated(target, result.assessment().get(), result.problems())
