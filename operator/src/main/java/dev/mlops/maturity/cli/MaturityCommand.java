@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Measures the MLOps maturity of ML workloads from live cluster state.",
-    subcommands = {ModelsCommand.class, RunCommand.class})
+    subcommands = {ModelsCommand.class, RunCommand.class, BenchCommand.class})
 public class MaturityCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
