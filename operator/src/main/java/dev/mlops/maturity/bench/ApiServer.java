@@ -30,6 +30,13 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ApiServer implements AutoCloseable {
   public static final java.util.Set<String> WRITES = java.util.Set.of("CREATE", "UPDATE", "PATCH", "DELETE");
 
+  /** MockWebServer logs every request at INFO through java.util.logging: far too costly at 20,000 objects. */
+  private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+  static {
+    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
+
   private final KubernetesMockServer server;
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 

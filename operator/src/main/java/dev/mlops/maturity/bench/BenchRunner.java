@@ -87,6 +87,11 @@ public final class BenchRunner {
 
       Map<String, Object> naive = naive(api, admin, assessor, catalog, targets, intended);
       out.put("naive", naive);
+      progress.accept(String.format("  naive baseline: %s of %d targets assessed in %.1f s, %s at the intended level",
+          naive.get("targetsAssessed"), targetCount, (double) naive.get("measuredSeconds"), naive.get("correctTargets")));
+      if (naive.get("firstMismatch") != null) {
+        progress.accept("  naive mismatch: " + naive.get("firstMismatch"));
+      }
 
       try (StatusWatch status = new StatusWatch(admin, intended); FloorWatch floor = new FloorWatch(admin)) {
         long baseline = heapAfterGc();
@@ -97,7 +102,7 @@ public final class BenchRunner {
           handle = OperatorApp.start(opClient, OperatorConfig.EMPTY, ProbeSet.standard(), options(true));
           try {
             double started = secondsSince(start);
-            boolean converged = status.awaitAllCorrect(settings.convergenceTimeout());
+            boolean converged = status.awaitAllCorrect(settings.convergenceTimeout(), progress);
             double convergence = secondsSince(start);
             Map<String, Object> conv = new LinkedHashMap<>();
             conv.put("seconds", convergence);
@@ -161,13 +166,23 @@ public final class BenchRunner {
       int chunk = Math.max(1, objects.size() / 16);
       for (int i = 0; i < objects.size(); i += chunk) {
         List<GenericKubernetesResource> part = objects.subList(i, Math.min(objects.size(), i + chunk));
-        done.add(pool.submit(() -> part.forEach(o -> client.resource(o).create())));
+        done.add(pool.submit(() -> part.forEach(o -> create(client, o))));
       }
       for (Future<?> f : done) {
         f.get();
       }
     } finally {
       pool.shutdown();
+    }
+  }
+
+  /** Creates the object, then writes its status (the API server drops status on create when it is a subresource). */
+  private static void create(KubernetesClient client, GenericKubernetesResource o) {
+    GenericKubernetesResource created = client.resource(o).create();
+    Object status = o.getAdditionalProperties().get("status");
+    if (status != null && !status.equals(created.getAdditionalProperties().get("status"))) {
+      created.setAdditionalProperty("status", status);
+      client.resource(created).updateStatus();
     }
   }
 
@@ -181,6 +196,7 @@ public final class BenchRunner {
     Map<String, Long> before = api.counts();
     AtomicInteger next = new AtomicInteger();
     AtomicInteger correct = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<String> mismatch = new java.util.concurrent.atomic.AtomicReference<>();
     List<Long> perTarget = java.util.Collections.synchronizedList(new ArrayList<>());
     long start = System.nanoTime();
     long deadline = start + settings.naiveBudget().toNanos();
@@ -199,6 +215,10 @@ public final class BenchRunner {
           Integer want = intended.get(key(target.getMetadata().getNamespace(), target.getMetadata().getName()));
           if (a.assessment().isPresent() && Objects.equals(want, a.assessment().get().observedLevel())) {
             correct.incrementAndGet();
+          } else if (mismatch.get() == null) {
+            mismatch.set(target.getMetadata().getName() + " want " + want + ": " + (a.assessment().isEmpty() ? a.problems()
+                : a.assessment().get().capabilities().stream().map(c -> c.id() + "=" + c.evidence().state() + " (" + c.evidence().message() + ")")
+                    .toList()));
           }
         }
       }));
@@ -217,6 +237,7 @@ public final class BenchRunner {
     out.put("extrapolated", done < targets.size());
     out.put("extrapolatedSeconds", done == 0 ? Double.NaN : elapsed * targets.size() / done);
     out.put("perTargetMs", Stats.ofNanos(perTarget));
+    out.put("firstMismatch", mismatch.get());
     out.put("requestsPerTarget", done == 0 ? 0 : requests.values().stream().mapToLong(Long::longValue).sum() / (double) done);
     out.put("requests", requests);
     return out;
@@ -423,11 +444,18 @@ public final class BenchRunner {
           .toList();
     }
 
-    boolean awaitAllCorrect(Duration timeout) throws InterruptedException {
-      long deadline = System.nanoTime() + timeout.toNanos();
+    boolean awaitAllCorrect(Duration timeout, Consumer<String> progress) throws InterruptedException {
+      long start = System.nanoTime();
+      long deadline = start + timeout.toNanos();
+      long nextReport = start + TimeUnit.SECONDS.toNanos(15);
       while (System.nanoTime() < deadline) {
         if (correct() == intended.size()) {
           return true;
+        }
+        if (System.nanoTime() > nextReport) {
+          nextReport += TimeUnit.SECONDS.toNanos(15);
+          progress.accept(String.format("  %d of %d targets correct after %.0f s; e.g. %s", correct(), intended.size(),
+              secondsSince(start), wrong(3)));
         }
         Thread.sleep(20);
       }
