@@ -93,7 +93,9 @@ public final class BenchRunner {
         progress.accept("  naive mismatch: " + naive.get("firstMismatch"));
       }
 
-      try (StatusWatch status = new StatusWatch(admin, intended); FloorWatch floor = new FloorWatch(admin)) {
+      // each watch on its own client (own connection and event loop), as a separate process would have
+      try (KubernetesClient statusClient = api.newClient(); KubernetesClient floorClient = api.newClient();
+          StatusWatch status = new StatusWatch(statusClient, intended); FloorWatch floor = new FloorWatch(floorClient)) {
         long baseline = heapAfterGc();
         Map<String, Long> beforeStart = api.counts();
         long start = System.nanoTime();
@@ -125,21 +127,16 @@ public final class BenchRunner {
             handle.stop();
           }
         }
-        long baselineOff = heapAfterGc();
-        try (KubernetesClient opClient = api.newClient()) {
-          OperatorHandle unpruned = OperatorApp.start(opClient, OperatorConfig.EMPTY, ProbeSet.standard(), options(false));
-          try {
-            awaitCached(unpruned, gen.objects().size());
-            Thread.sleep(1000);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> mem = (Map<String, Object>) out.get("memory");
-            Map<String, Object> off = memory(unpruned, baselineOff, targetCount, false);
-            mem.put("unprunedHeapMiB", off.get("heapMiB"));
-            mem.put("unprunedBytesPerCachedObject", off.get("bytesPerCachedObject"));
-          } finally {
-            unpruned.stop();
-          }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> mem = (Map<String, Object>) out.get("memory");
+        for (boolean prune : new boolean[] {true, false}) {
+          Map<String, Object> cache = cacheMemory(api, prune);
+          mem.put(prune ? "cachePruned" : "cacheUnpruned", cache);
         }
+        mem.put("bytesPerCachedObject", ((Map<String, Object>) mem.get("cachePruned")).get("bytesPerObject"));
+        mem.put("unprunedBytesPerCachedObject", ((Map<String, Object>) mem.get("cacheUnpruned")).get("bytesPerObject"));
+        progress.accept(String.format("  cache: %.0f B/object pruned, %.0f B/object unpruned", mem.get("bytesPerCachedObject"),
+            mem.get("unprunedBytesPerCachedObject")));
       }
     }
     out.put("totalSeconds", secondsSince(t));
@@ -261,6 +258,7 @@ public final class BenchRunner {
     return out;
   }
 
+  /** The whole operator's heap at convergence: caches, framework, meters, statuses (baseline: before it started). */
   private Map<String, Object> memory(OperatorHandle handle, long baseline, int targets, boolean pruned) {
     long heap = heapAfterGc() - baseline;
     long cached = cachedObjects(handle.cluster()) + targets; // + the framework's MaturityTarget cache
@@ -268,8 +266,28 @@ public final class BenchRunner {
     out.put("pruned", pruned);
     out.put("cachedObjects", cached);
     out.put("heapMiB", heap / MIB);
-    out.put("bytesPerCachedObject", cached == 0 ? 0 : heap / (double) cached);
+    out.put("heapBytesPerCachedObject", cached == 0 ? 0 : heap / (double) cached);
     return out;
+  }
+
+  /**
+   * The informer caches alone (what grows with the cluster): the operator's InformerClusterView over
+   * every kind the standard probes read, started on its own, heap after GC against a baseline.
+   */
+  private Map<String, Object> cacheMemory(ApiServer api, boolean prune) throws InterruptedException {
+    long baseline = heapAfterGc();
+    try (KubernetesClient client = api.newClient();
+        InformerClusterView view = new InformerClusterView(client, OperatorApp.watched(ProbeSet.standard()), List.of(), change -> {}, prune)) {
+      view.start(Duration.ofMinutes(5));
+      long cached = cachedObjects(view);
+      long heap = heapAfterGc() - baseline;
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("pruned", prune);
+      out.put("cachedObjects", cached);
+      out.put("heapMiB", heap / MIB);
+      out.put("bytesPerObject", cached == 0 ? 0 : heap / (double) cached);
+      return out;
+    }
   }
 
   private static long cachedObjects(InformerClusterView cluster) {
@@ -278,13 +296,6 @@ public final class BenchRunner {
       n += cluster.list(kind, null).items().size();
     }
     return n;
-  }
-
-  private void awaitCached(OperatorHandle handle, int objects) throws InterruptedException {
-    long deadline = System.nanoTime() + settings.convergenceTimeout().toNanos();
-    while (System.nanoTime() < deadline && !(handle.ready() && cachedObjects(handle.cluster()) >= objects)) {
-      Thread.sleep(100);
-    }
   }
 
   /** Full assessments from the operator's caches: per target, and all targets one after another. */
