@@ -129,9 +129,12 @@ public final class BenchRunner {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> mem = (Map<String, Object>) out.get("memory");
+        // the same informers watching one empty namespace: their fixed cost (threads, connections, buffers)
+        Map<String, Object> empty = cacheMemory(api, true, List.of("bench-empty"), 0);
+        mem.put("cacheFixed", empty);
+        double fixed = (double) empty.get("heapMiB");
         for (boolean prune : new boolean[] {true, false}) {
-          Map<String, Object> cache = cacheMemory(api, prune);
-          mem.put(prune ? "cachePruned" : "cacheUnpruned", cache);
+          mem.put(prune ? "cachePruned" : "cacheUnpruned", cacheMemory(api, prune, List.of(), fixed));
         }
         mem.put("bytesPerCachedObject", ((Map<String, Object>) mem.get("cachePruned")).get("bytesPerObject"));
         mem.put("unprunedBytesPerCachedObject", ((Map<String, Object>) mem.get("cacheUnpruned")).get("bytesPerObject"));
@@ -274,10 +277,11 @@ public final class BenchRunner {
    * The informer caches alone (what grows with the cluster): the operator's InformerClusterView over
    * every kind the standard probes read, started on its own, heap after GC against a baseline.
    */
-  private Map<String, Object> cacheMemory(ApiServer api, boolean prune) throws InterruptedException {
+  private Map<String, Object> cacheMemory(ApiServer api, boolean prune, List<String> namespaces, double fixedMiB)
+      throws InterruptedException {
     long baseline = heapAfterGc();
     try (KubernetesClient client = api.newClient();
-        InformerClusterView view = new InformerClusterView(client, OperatorApp.watched(ProbeSet.standard()), List.of(), change -> {}, prune)) {
+        InformerClusterView view = new InformerClusterView(client, OperatorApp.watched(ProbeSet.standard()), namespaces, change -> {}, prune)) {
       view.start(Duration.ofMinutes(5));
       long cached = cachedObjects(view);
       long heap = heapAfterGc() - baseline;
@@ -285,7 +289,8 @@ public final class BenchRunner {
       out.put("pruned", prune);
       out.put("cachedObjects", cached);
       out.put("heapMiB", heap / MIB);
-      out.put("bytesPerObject", cached == 0 ? 0 : heap / (double) cached);
+      out.put("bytesPerObjectIncludingFixed", cached == 0 ? 0 : heap / (double) cached);
+      out.put("bytesPerObject", cached == 0 ? 0 : (heap - fixedMiB * MIB) / cached);
       return out;
     }
   }
