@@ -130,11 +130,10 @@ public final class BenchRunner {
         @SuppressWarnings("unchecked")
         Map<String, Object> mem = (Map<String, Object>) out.get("memory");
         // the same informers watching one empty namespace: their fixed cost (threads, connections, buffers)
-        Map<String, Object> empty = cacheMemory(api, true, List.of("bench-empty"), 0);
+        Map<String, Object> empty = cacheMemory(api, true, List.of("bench-empty"));
         mem.put("cacheFixed", empty);
-        double fixed = (double) empty.get("heapMiB");
         for (boolean prune : new boolean[] {true, false}) {
-          mem.put(prune ? "cachePruned" : "cacheUnpruned", cacheMemory(api, prune, List.of(), fixed));
+          mem.put(prune ? "cachePruned" : "cacheUnpruned", cacheMemory(api, prune, List.of()));
         }
         mem.put("bytesPerCachedObject", ((Map<String, Object>) mem.get("cachePruned")).get("bytesPerObject"));
         mem.put("unprunedBytesPerCachedObject", ((Map<String, Object>) mem.get("cacheUnpruned")).get("bytesPerObject"));
@@ -277,22 +276,37 @@ public final class BenchRunner {
    * The informer caches alone (what grows with the cluster): the operator's InformerClusterView over
    * every kind the standard probes read, started on its own, heap after GC against a baseline.
    */
-  private Map<String, Object> cacheMemory(ApiServer api, boolean prune, List<String> namespaces, double fixedMiB)
+  private Map<String, Object> cacheMemory(ApiServer api, boolean prune, List<String> namespaces)
       throws InterruptedException {
     long baseline = heapAfterGc();
+    List<GenericKubernetesResource> held = new ArrayList<>();
+    long cached;
+    long running;
     try (KubernetesClient client = api.newClient();
         InformerClusterView view = new InformerClusterView(client, OperatorApp.watched(ProbeSet.standard()), namespaces, change -> {}, prune)) {
       view.start(Duration.ofMinutes(5));
-      long cached = cachedObjects(view);
-      long heap = heapAfterGc() - baseline;
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("pruned", prune);
-      out.put("cachedObjects", cached);
-      out.put("heapMiB", heap / MIB);
-      out.put("bytesPerObjectIncludingFixed", cached == 0 ? 0 : heap / (double) cached);
-      out.put("bytesPerObject", cached == 0 ? 0 : (heap - fixedMiB * MIB) / cached);
-      return out;
+      for (ResourceKind kind : view.watchedKinds()) {
+        held.addAll(view.list(kind, null).items());
+      }
+      cached = held.size();
+      running = heapAfterGc() - baseline;
     }
+    // the cached objects alone, once the informers, their client and its buffers are gone
+    long objects = heapAfterGc() - baseline - arrayBytes(held.size());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("pruned", prune);
+    out.put("cachedObjects", cached);
+    out.put("heapMiB", running / MIB);
+    out.put("objectsHeapMiB", objects / MIB);
+    out.put("bytesPerObjectIncludingFixed", cached == 0 ? 0 : running / (double) cached);
+    out.put("bytesPerObject", cached == 0 ? 0 : objects / (double) cached);
+    held.clear();
+    return out;
+  }
+
+  /** Roughly what the holding list's backing array takes (not part of the cache). */
+  private static long arrayBytes(int size) {
+    return 16L + 4L * (long) (size * 1.5);
   }
 
   private static long cachedObjects(InformerClusterView cluster) {
