@@ -29,6 +29,12 @@ public final class Bench {
   private Bench() {}
 
   public static Map<String, Object> run(BenchSettings settings, List<String> command, Consumer<String> progress) throws Exception {
+    return run(settings, command, progress, partial -> {});
+  }
+
+  /** As {@link #run(BenchSettings, List, Consumer)}; {@code afterScale} gets the report so far after each scale. */
+  public static Map<String, Object> run(BenchSettings settings, List<String> command, Consumer<String> progress,
+      Consumer<Map<String, Object>> afterScale) throws Exception {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("date", Instant.now().toString());
     report.put("command", String.join(" ", command));
@@ -40,6 +46,8 @@ public final class Bench {
     List<Map<String, Object>> scales = new ArrayList<>();
     for (double scale : settings.scales()) {
       scales.add(runner.run(scale));
+      report.put("scales", scales);
+      afterScale.accept(report);
     }
     report.put("scales", scales);
     Map<String, Object> reference = scales.stream().filter(s -> (double) s.get("scale") == 1.0).findFirst()

@@ -72,15 +72,21 @@ public class BenchCommand implements Callable<Integer> {
     }
     List<String> command = new ArrayList<>(List.of("bench"));
     command.addAll(spec.commandLine().getParseResult().originalArgs());
-    Map<String, Object> report = Bench.run(settings, command, line -> {
-      w.println(line);
-      w.flush();
-    });
-    w.println();
-    w.print(Bench.table(report));
     if (out.toAbsolutePath().getParent() != null) {
       Files.createDirectories(out.toAbsolutePath().getParent());
     }
+    Map<String, Object> report = Bench.run(settings, command, line -> {
+      w.println(line);
+      w.flush();
+    }, partial -> {
+      try {
+        Files.writeString(out, Bench.json(partial)); // the scales done so far, in case a larger one is stopped
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    w.println();
+    w.print(Bench.table(report));
     Files.writeString(out, Bench.json(report));
     w.println("report written to " + out);
     w.flush();
