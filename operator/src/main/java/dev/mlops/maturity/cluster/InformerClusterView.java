@@ -39,6 +39,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
   private final Set<ResourceKind> kinds;
   private final Set<String> namespaces;
   private final Consumer<ClusterChange> listener;
+  private final boolean pruneFields;
   private final Map<ResourceKind, KindCache> caches = new ConcurrentHashMap<>();
   private volatile SharedIndexInformer<CustomResourceDefinition> crdInformer;
   private volatile boolean closed;
@@ -49,6 +50,16 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
    */
   public InformerClusterView(KubernetesClient client, Collection<ResourceKind> kinds, Collection<String> namespaces,
       Consumer<ClusterChange> listener) {
+    this(client, kinds, namespaces, listener, true);
+  }
+
+  /**
+   * @param pruneFields keep cached objects pruned by {@link PrunedItemStore} (the default); false
+   *     caches them whole, only to measure what pruning saves
+   */
+  public InformerClusterView(KubernetesClient client, Collection<ResourceKind> kinds, Collection<String> namespaces,
+      Consumer<ClusterChange> listener, boolean pruneFields) {
+    this.pruneFields = pruneFields;
     this.client = client;
     this.kinds = Set.copyOf(kinds);
     this.namespaces = Set.copyOf(namespaces);
@@ -249,7 +260,9 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
       }
       List<CompletableFuture<Void>> starts = new ArrayList<>();
       for (SharedIndexInformer<GenericKubernetesResource> informer : informers) {
-        informer.itemStore(new PrunedItemStore());
+        if (pruneFields) {
+          informer.itemStore(new PrunedItemStore());
+        }
         informer.exceptionHandler((isStarted, t) -> {
           lastError = t;
           log.debug("informer for {} failed: {}", kind.displayName(), ResourceKinds.shortReason(t));

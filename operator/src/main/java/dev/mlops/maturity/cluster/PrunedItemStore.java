@@ -13,7 +13,10 @@ import java.util.stream.Stream;
 /**
  * An informer store that keeps less of each object: the last-applied-configuration annotation
  * (a full copy of the object) is dropped, and managedFields keep only who wrote when (manager,
- * operation, time), not the field sets that make up most of their size.
+ * operation, time), not the field sets that make up most of their size. What is kept is stored
+ * compactly: maps (the object's fields, labels, annotations) become read-only {@link CompactMap}s,
+ * lists are trimmed, and string values are interned (names, images, label values repeat across
+ * objects).
  */
 final class PrunedItemStore implements ItemStore<GenericKubernetesResource> {
   static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
@@ -35,10 +38,60 @@ final class PrunedItemStore implements ItemStore<GenericKubernetesResource> {
     List<ManagedFieldsEntry> managed = meta.getManagedFields();
     if (managed != null && !managed.isEmpty()) {
       meta.setManagedFields(managed.stream()
-          .map(m -> new ManagedFieldsEntry(m.getApiVersion(), null, null, m.getManager(), m.getOperation(), null, m.getTime()))
+          .map(m -> new ManagedFieldsEntry(intern(m.getApiVersion()), null, null, intern(m.getManager()), intern(m.getOperation()), null,
+              intern(m.getTime())))
           .toList());
     }
     return resource;
+  }
+
+  /** Pruned, then compacted: read-only compact maps, trimmed lists, interned strings. */
+  @SuppressWarnings("unchecked")
+  static GenericKubernetesResource compact(GenericKubernetesResource resource) {
+    prune(resource);
+    ObjectMeta meta = resource.getMetadata();
+    if (meta != null) {
+      if (meta.getLabels() != null) {
+        meta.setLabels((Map<String, String>) compactValue(meta.getLabels()));
+      }
+      if (meta.getAnnotations() != null) {
+        meta.setAnnotations((Map<String, String>) compactValue(meta.getAnnotations()));
+      }
+      meta.setNamespace(intern(meta.getNamespace()));
+      meta.setName(intern(meta.getName()));
+      meta.setCreationTimestamp(intern(meta.getCreationTimestamp()));
+    }
+    resource.setApiVersion(intern(resource.getApiVersion()));
+    resource.setKind(intern(resource.getKind()));
+    if (resource.getAdditionalProperties() != null) {
+      resource.setAdditionalProperties((Map<String, Object>) compactValue(resource.getAdditionalProperties()));
+    }
+    return resource;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object compactValue(Object value) {
+    if (value instanceof CompactMap<?>) {
+      return value;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new java.util.LinkedHashMap<>();
+      ((Map<Object, Object>) map).forEach((k, v) -> copy.put(intern(String.valueOf(k)), compactValue(v)));
+      return CompactMap.copyOf(copy);
+    }
+    if (value instanceof List<?> list) {
+      java.util.ArrayList<Object> copy = new java.util.ArrayList<>(list.size());
+      list.forEach(v -> copy.add(compactValue(v)));
+      return copy;
+    }
+    if (value instanceof String s) {
+      return intern(s);
+    }
+    return value;
+  }
+
+  private static String intern(String s) {
+    return s == null ? null : s.intern();
   }
 
   @Override
@@ -48,7 +101,7 @@ final class PrunedItemStore implements ItemStore<GenericKubernetesResource> {
 
   @Override
   public GenericKubernetesResource put(String key, GenericKubernetesResource obj) {
-    return delegate.put(key, prune(obj));
+    return delegate.put(key, compact(obj));
   }
 
   @Override

@@ -18,10 +18,13 @@ import java.util.UUID;
  * @param evidenceMaxAge how long platform evidence and HTTP answers are reused; at most the minimum
  *     evaluationInterval (30s), so every periodic re-evaluation sees fresh answers
  * @param shutdownTimeout how long a stop waits for running reconciliations
+ * @param pruneCachedFields drop last-applied-configuration and managedFields field sets from cached
+ *     objects (default true; false only to measure what pruning saves, see the bench command)
  */
 public record OperatorOptions(
     Set<String> namespaces, String metricsHost, int metricsPort, LeaderElection leaderElection, ExternalSources external,
-    Clock clock, Duration cacheSyncTimeout, Duration evidenceMaxAge, int reconcileThreads, Duration shutdownTimeout) {
+    Clock clock, Duration cacheSyncTimeout, Duration evidenceMaxAge, int reconcileThreads, Duration shutdownTimeout,
+    boolean pruneCachedFields) {
 
   public OperatorOptions {
     namespaces = Set.copyOf(namespaces);
@@ -29,40 +32,45 @@ public record OperatorOptions(
 
   public static OperatorOptions defaults() {
     return new OperatorOptions(Set.of(), "0.0.0.0", 8080, null, ExternalSources.NONE, Clock.systemUTC(),
-        Duration.ofSeconds(60), Duration.ofSeconds(30), 5, Duration.ofSeconds(5));
+        Duration.ofSeconds(60), Duration.ofSeconds(30), 5, Duration.ofSeconds(5), true);
   }
 
   public OperatorOptions withNamespaces(Set<String> value) {
-    return new OperatorOptions(value, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout);
+    return new OperatorOptions(value, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, pruneCachedFields);
   }
 
   public OperatorOptions withMetrics(String host, int port) {
-    return new OperatorOptions(namespaces, host, port, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout);
+    return new OperatorOptions(namespaces, host, port, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, pruneCachedFields);
   }
 
   public OperatorOptions withLeaderElection(LeaderElection value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, value, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, value, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, pruneCachedFields);
   }
 
   public OperatorOptions withExternal(ExternalSources value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, value, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, value, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, pruneCachedFields);
   }
 
   public OperatorOptions withClock(Clock value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, value, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, value, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, pruneCachedFields);
   }
 
   public OperatorOptions withCacheSyncTimeout(Duration value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, value, evidenceMaxAge, reconcileThreads, shutdownTimeout);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, value, evidenceMaxAge, reconcileThreads, shutdownTimeout, pruneCachedFields);
   }
 
   public OperatorOptions withEvidenceMaxAge(Duration value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, value, reconcileThreads, shutdownTimeout);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, value, reconcileThreads, shutdownTimeout, pruneCachedFields);
   }
 
   /** How long a stop waits for running reconciliations. */
   public OperatorOptions withShutdownTimeout(Duration value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, value);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, value, pruneCachedFields);
+  }
+
+  /** Whether cached objects are pruned (true by default); false only for measurements. */
+  public OperatorOptions withPruneCachedFields(boolean value) {
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, value);
   }
 
   /**

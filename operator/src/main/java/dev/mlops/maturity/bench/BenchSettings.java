@@ -1,0 +1,31 @@
+package dev.mlops.maturity.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the benchmark runs.
+ *
+ * @param targets MaturityTargets at scale 1
+ * @param objects cluster objects at scale 1 (targets not counted)
+ * @param scales multipliers of the default size, each run in turn
+ * @param latencySamples CronWorkflow suspend/resume changes timed per scale
+ * @param idle how long API requests are counted while idle after convergence
+ * @param naiveBudget how long the naive baseline runs before its total is extrapolated
+ * @param projectRoot where crds/ is
+ */
+public record BenchSettings(int targets, int objects, List<Double> scales, int latencySamples, Duration idle, Duration naiveBudget,
+    Duration convergenceTimeout, int reconcileThreads, Path projectRoot) {
+
+  public static BenchSettings defaults() {
+    return new BenchSettings(1000, 20000, List.of(0.25, 0.5, 1.0, 2.0), 200, Duration.ofSeconds(30), Duration.ofSeconds(20),
+        Duration.ofMinutes(10), 5, Path.of("."));
+  }
+
+  /** A CI-sized run: one small scale, few samples, short idle window. */
+  public static BenchSettings quick() {
+    return new BenchSettings(100, 2000, List.of(1.0), 30, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(2), 5,
+        Path.of("."));
+  }
+}

@@ -1,0 +1,104 @@
+package dev.mlops.maturity.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The benchmark at a tiny size: every section is reported, every target converges, idle means no LISTs and no writes. No timings asserted. */
+class BenchSmokeTest {
+
+  @Test
+  void aTinyRunReportsEverySectionConvergesAndIsQuietWhenIdle() throws Exception {
+    BenchSettings settings = new BenchSettings(20, 400, List.of(1.0), 6, Duration.ofSeconds(2), Duration.ofSeconds(2),
+        Duration.ofSeconds(60), 5, Path.of(System.getProperty("project.root", "..")));
+
+    Map<String, Object> report = Bench.run(settings, List.of("bench", "--test"), line -> {});
+
+    JsonNode json = Serialization.jsonMapper().readTree(Bench.json(report));
+    assertThat(json.fieldNames()).toIterable().contains("date", "command", "machine", "settings", "scales", "scaling", "goals");
+    JsonNode scale = json.get("scales").get(0);
+    assertThat(scale.fieldNames()).toIterable()
+        .contains("convergence", "naive", "convergenceSpeedup", "idle", "memory", "evaluation", "detection");
+    assertThat(scale.get("targets").asInt()).isEqualTo(20);
+    assertThat(scale.get("objects").asInt()).isGreaterThanOrEqualTo(400);
+
+    assertThat(scale.at("/convergence/converged").asBoolean()).isTrue();
+    assertThat(scale.at("/convergence/correctTargets").asInt()).isEqualTo(20);
+    assertThat(scale.at("/naive/targetsAssessed").asInt()).isPositive();
+    assertThat(scale.at("/naive/correctTargets").asInt()).as("the baseline sees the same levels")
+        .isEqualTo(scale.at("/naive/targetsAssessed").asInt());
+    assertThat(scale.at("/naive/requests/LIST").asLong()).as("the baseline LISTs on every reconcile").isPositive();
+
+    assertThat(scale.at("/idle/listsPerMinute").asDouble()).isZero();
+    assertThat(scale.at("/idle/writesPerMinute").asDouble()).isZero();
+
+    assertThat(scale.at("/detection/samples").asInt()).isPositive();
+    assertThat(scale.at("/detection/samples").asInt() + scale.at("/detection/missed").asInt()).isEqualTo(6);
+    for (String series : List.of("statusMs", "metricMs", "floorMs")) {
+      assertThat(scale.at("/detection/" + series + "/p99").asDouble()).as(series).isPositive();
+    }
+
+    assertThat(scale.at("/memory/cachedObjects").asLong()).isGreaterThanOrEqualTo(400);
+    assertThat(scale.at("/memory/cachePruned/cachedObjects").asLong()).isGreaterThanOrEqualTo(400);
+    assertThat(scale.at("/memory/cacheUnpruned/cachedObjects").asLong()).isEqualTo(scale.at("/memory/cachePruned/cachedObjects").asLong());
+    assertThat(scale.at("/memory/cachePruned/heapMiB").isNumber()).isTrue();
+
+    assertThat(scale.at("/evaluation/perTargetMs/count").asInt()).isEqualTo(20);
+    assertThat(scale.at("/evaluation/allTargetsMs").asDouble()).isPositive();
+
+    assertThat(json.get("goals")).hasSize(8).allSatisfy(g -> assertThat(g.get("status").asText()).isIn("met", "missed", "not measured"));
+    assertThat(Bench.table(report)).contains("convergence (s)", "idle LISTs/min", "goal");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "GET, /api/v1/pods?resourceVersion=0, LIST",
+      "GET, /apis/argoproj.io/v1alpha1/namespaces/team-a/cronworkflows, LIST",
+      "GET, /apis/argoproj.io/v1alpha1/namespaces/team-a/cronworkflows?labelSelector=a%3Db, LIST",
+      "GET, /apis/argoproj.io/v1alpha1/namespaces/team-a/cronworkflows/nightly, GET",
+      "GET, /api/v1/namespaces, LIST",
+      "GET, /api/v1/namespaces/team-a, GET",
+      "GET, /api/v1/nodes/gpu-1, GET",
+      "GET, /api/v1/pods?allowWatchBookmarks=true&resourceVersion=5&watch=true, WATCH",
+      "GET, /apis/argoproj.io/v1alpha1, DISCOVERY",
+      "GET, /apis, DISCOVERY",
+      "PATCH, /apis/maturity.mlops.dev/v1alpha1/namespaces/a/maturitytargets/t/status, PATCH",
+      "POST, /api/v1/namespaces/a/events, CREATE",
+      "PUT, /apis/apps/v1/namespaces/a/deployments/d, UPDATE",
+      "DELETE, /apis/apps/v1/namespaces/a/deployments/d, DELETE",
+  })
+  void requestsAreCountedByVerb(String method, String path, String verb) {
+    assertThat(ApiServer.verb(method, path)).isEqualTo(verb);
+  }
+
+  @Test
+  void percentilesAreNearestRank() {
+    Stats s = Stats.ofNanos(java.util.stream.LongStream.rangeClosed(1, 100).map(i -> i * 1_000_000).boxed().toList());
+    assertThat(s.p50()).isEqualTo(50.0);
+    assertThat(s.p99()).isEqualTo(99.0);
+    assertThat(s.max()).isEqualTo(100.0);
+    assertThat(Stats.ofNanos(List.of()).count()).isZero();
+  }
+
+  @Test
+  void theGeneratorBuildsEachLevelsObjectsAndFillsUpToTheObjectCount() {
+    SyntheticCluster c = SyntheticCluster.generate(10, 200);
+    assertThat(c.workloads()).extracting(SyntheticCluster.Workload::level).containsExactly(0, 1, 2, 3, 4, 0, 1, 2, 3, 4);
+    assertThat(c.objects()).hasSize(200);
+    assertThat(c.targets()).hasSize(10);
+    assertThat(c.objects()).filteredOn(o -> "Rollout".equals(o.getKind())).hasSize(2);
+    assertThat(c.objects()).filteredOn(o -> "CronWorkflow".equals(o.getKind())).hasSize(6);
+    assertThat(c.objects()).allSatisfy(o -> {
+      assertThat(o.getMetadata().getAnnotations()).containsKey("kubectl.kubernetes.io/last-applied-configuration");
+      assertThat(o.getMetadata().getManagedFields()).singleElement().satisfies(m -> assertThat(m.getFieldsV1()).isNotNull());
+    });
+  }
+}
