@@ -120,6 +120,7 @@ public final class BenchRunner {
 
             Thread.sleep(2000); // let the last Events and status patches land
             out.put("idle", idle(api));
+            awaitCached(handle.cluster(), expectedCached(gen));
             out.put("memory", memory(handle, baseline, targetCount, true));
             out.put("evaluation", evaluation(handle.cluster(), assessor, catalog, targets));
             out.put("detection", detection(admin, handle, gen, status, floor));
@@ -130,10 +131,10 @@ public final class BenchRunner {
         @SuppressWarnings("unchecked")
         Map<String, Object> mem = (Map<String, Object>) out.get("memory");
         // the same informers watching one empty namespace: their fixed cost (threads, connections, buffers)
-        Map<String, Object> empty = cacheMemory(api, true, List.of("bench-empty"));
+        Map<String, Object> empty = cacheMemory(api, true, List.of("bench-empty"), 0);
         mem.put("cacheFixed", empty);
         for (boolean prune : new boolean[] {true, false}) {
-          mem.put(prune ? "cachePruned" : "cacheUnpruned", cacheMemory(api, prune, List.of()));
+          mem.put(prune ? "cachePruned" : "cacheUnpruned", cacheMemory(api, prune, List.of(), expectedCached(gen)));
         }
         mem.put("bytesPerCachedObject", ((Map<String, Object>) mem.get("cachePruned")).get("bytesPerObject"));
         mem.put("unprunedBytesPerCachedObject", ((Map<String, Object>) mem.get("cacheUnpruned")).get("bytesPerObject"));
@@ -290,7 +291,7 @@ public final class BenchRunner {
    * The informer caches alone (what grows with the cluster): the operator's InformerClusterView over
    * every kind the standard probes read, started on its own, heap after GC against a baseline.
    */
-  private Map<String, Object> cacheMemory(ApiServer api, boolean prune, List<String> namespaces)
+  private Map<String, Object> cacheMemory(ApiServer api, boolean prune, List<String> namespaces, long expected)
       throws InterruptedException {
     long baseline = heapAfterGc();
     List<GenericKubernetesResource> held = new ArrayList<>();
@@ -299,6 +300,7 @@ public final class BenchRunner {
     try (KubernetesClient client = api.newClient();
         InformerClusterView view = new InformerClusterView(client, OperatorApp.watched(ProbeSet.standard()), namespaces, change -> {}, prune)) {
       view.start(Duration.ofMinutes(5));
+      awaitCached(view, expected);
       for (ResourceKind kind : view.watchedKinds()) {
         held.addAll(view.list(kind, null).items());
       }
@@ -321,6 +323,24 @@ public final class BenchRunner {
   /** Roughly what the holding list's backing array takes (not part of the cache). */
   private static long arrayBytes(int size) {
     return 16L + 4L * (long) (size * 1.5);
+  }
+
+  /** Generated objects of the kinds the operator watches: what its caches hold once every informer synced. */
+  private static long expectedCached(SyntheticCluster gen) {
+    java.util.Set<String> watched = new java.util.HashSet<>();
+    OperatorApp.watched(ProbeSet.standard()).forEach(k -> watched.add(k.apiVersion() + "/" + k.kind()));
+    return gen.objects().stream().filter(o -> watched.contains(o.getApiVersion() + "/" + o.getKind())).count();
+  }
+
+  /**
+   * Optional kinds get their informer when their CRD is seen, after start() returns; memory figures
+   * are taken only once every generated object is cached (or after a minute, reported as it is).
+   */
+  private static void awaitCached(InformerClusterView cluster, long expected) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (cachedObjects(cluster) < expected && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
   }
 
   private static long cachedObjects(InformerClusterView cluster) {
