@@ -81,7 +81,7 @@ public class RunCommand implements Callable<Integer> {
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build()) {
       // token Secrets without a namespace are read from the operator's own namespace
       String ownNamespace = ClusterConnection.ownNamespace(clientConfig);
-      options = options.withExternal(HttpExternalSources.create(operatorConfig,
+      options = options.withExternal(HttpExternalSources.forOperator(operatorConfig,
           new SecretTokenResolver(client, ownNamespace == null ? "default" : ownNamespace, Clock.systemUTC()), Clock.systemUTC()));
       OperatorHandle handle = OperatorApp.start(client, operatorConfig, ProbeSet.standard(), options);
       Runtime.getRuntime().addShutdownHook(new Thread(handle::stop, "operator-shutdown"));

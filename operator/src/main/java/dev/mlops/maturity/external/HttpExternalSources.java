@@ -15,6 +15,15 @@ public final class HttpExternalSources {
 
   private HttpExternalSources() {}
 
+  /**
+   * For the operator, which keeps answers itself and refreshes them in the background
+   * (reconciler.CachedExternalSources): no second cache here, only one request per query at a time.
+   */
+  public static ConfiguredExternalSources forOperator(OperatorConfig config, TokenResolver tokens, Clock clock) {
+    return create(config, tokens, clock).forInterval(java.time.Duration.ZERO);
+  }
+
+  /** For one-shot use (assess): answers kept {@link #ANSWER_TTL}, so targets sharing an endpoint ask once. */
   public static ConfiguredExternalSources create(OperatorConfig config, TokenResolver tokens, Clock clock) {
     return new ConfiguredExternalSources(config, tokens,
         (uri, token) -> new HttpPrometheusApi(uri.getAuthority(), uri, () -> token.get().orElse(null)),

@@ -166,4 +166,14 @@ class AnswerCacheTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void aZeroLifetimeKeepsNothingSoTheOperatorsOwnCacheIsTheOnlyOne() {
+    AnswerCache cache = new AnswerCache(java.time.Clock.systemUTC());
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    cache.get("prometheus/default", "up", java.time.Duration.ZERO, () -> dev.mlops.maturity.probe.Answer.ok(asked.incrementAndGet()));
+    cache.get("prometheus/default", "up", java.time.Duration.ZERO, () -> dev.mlops.maturity.probe.Answer.ok(asked.incrementAndGet()));
+    org.assertj.core.api.Assertions.assertThat(asked).hasValue(2);
+    org.assertj.core.api.Assertions.assertThat(cache.size()).isZero();
+  }
 }
