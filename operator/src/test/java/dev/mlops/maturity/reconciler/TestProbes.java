@@ -1,7 +1,6 @@
 package dev.mlops.maturity.reconciler;
 
 import dev.mlops.maturity.evidence.Evidence;
-import dev.mlops.maturity.model.Scope;
 import dev.mlops.maturity.probe.Kinds;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.Probe;
@@ -16,11 +15,11 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Two small probes standing in for the real families: CronWorkflow schedules and served Deployments. */
-final class TestProbes {
+public final class TestProbes {
   /** When set, the schedule probe answers Unknown, as if its data source were down. */
   final AtomicBoolean scheduleProbeDown = new AtomicBoolean();
 
-  ProbeSet probeSet() {
+  public ProbeSet probeSet() {
     return new ProbeSet(List.of(new ScheduleProbe(scheduleProbeDown), new ServedDeploymentProbe()));
   }
 
@@ -35,11 +34,6 @@ final class TestProbes {
     @Override
     public String capability() {
       return "scheduled-retraining";
-    }
-
-    @Override
-    public Scope scope() {
-      return Scope.WORKLOAD;
     }
 
     @Override
@@ -71,11 +65,6 @@ final class TestProbes {
     @Override
     public String capability() {
       return "health-monitoring";
-    }
-
-    @Override
-    public Scope scope() {
-      return Scope.WORKLOAD;
     }
 
     @Override

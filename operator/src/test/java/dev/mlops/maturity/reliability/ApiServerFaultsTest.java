@@ -1,5 +1,6 @@
 package dev.mlops.maturity.reliability;
 
+import dev.mlops.maturity.reconciler.TestProbes;
 import static dev.mlops.maturity.reliability.FaultyCluster.CHURN;
 import static dev.mlops.maturity.reliability.FaultyCluster.FRAUD;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +57,7 @@ class ApiServerFaultsTest {
   }
 
   private void startOperator() {
-    operator = OperatorApp.start(cluster.client, OperatorConfig.EMPTY, StandInProbes.probeSet(),
+    operator = OperatorApp.start(cluster.client, OperatorConfig.EMPTY, new TestProbes().probeSet(),
         OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(2))
             .withShutdownTimeout(Duration.ofMillis(500)));
   }
@@ -115,7 +116,7 @@ class ApiServerFaultsTest {
     operator = OperatorApp.start(
         new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
             new io.fabric8.kubernetes.client.ConfigBuilder(cluster.client.getConfiguration()).withRequestTimeout(1000).build()).build(),
-        OperatorConfig.EMPTY, StandInProbes.probeSet(),
+        OperatorConfig.EMPTY, new TestProbes().probeSet(),
         OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(2))
             .withShutdownTimeout(Duration.ofMillis(500)));
     cluster.create(FaultyCluster.target("team-a", "fraud", 2, FRAUD));

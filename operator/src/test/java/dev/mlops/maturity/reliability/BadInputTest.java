@@ -1,5 +1,6 @@
 package dev.mlops.maturity.reliability;
 
+import dev.mlops.maturity.reconciler.TestProbes;
 import static dev.mlops.maturity.reliability.FaultyCluster.FRAUD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,7 +50,7 @@ class BadInputTest {
     cluster.createDeployment("team-a", "fraud-api", FRAUD);
     cluster.createCronWorkflow("team-a", "fraud-retrain", FRAUD);
     cluster.createDeployment("team-a", "lonely-api", LONELY);
-    operator = OperatorApp.start(cluster.client, OperatorConfig.EMPTY, StandInProbes.probeSet(),
+    operator = OperatorApp.start(cluster.client, OperatorConfig.EMPTY, new TestProbes().probeSet(),
         OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(10))
             .withShutdownTimeout(Duration.ofMillis(500)));
     cluster.create(FaultyCluster.target("team-a", "valid", 2, FRAUD));

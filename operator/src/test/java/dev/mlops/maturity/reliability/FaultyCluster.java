@@ -1,20 +1,8 @@
 package dev.mlops.maturity.reliability;
 
-import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
-import dev.mlops.maturity.api.v1alpha1.MaturityTargetSpec;
-import dev.mlops.maturity.api.v1alpha1.WorkloadRef;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
-import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import dev.mlops.maturity.reconciler.MockCluster;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
@@ -27,10 +15,7 @@ import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +32,7 @@ import java.util.stream.Stream;
  * rule (method + path predicate) answers instead of the CRUD store, for a number of requests or until
  * cleared. Every request is recorded ("METHOD path"), and open watch WebSockets can be dropped.
  */
-final class FaultyCluster implements AutoCloseable {
-  static final ResourceDefinitionContext CRON_WORKFLOWS = new ResourceDefinitionContext.Builder()
-      .withGroup("argoproj.io").withVersion("v1alpha1").withKind("CronWorkflow").withPlural("cronworkflows").withNamespaced(true).build();
+final class FaultyCluster extends MockCluster {
   static final Map<String, String> FRAUD = Map.of("app.kubernetes.io/part-of", "fraud-detector");
   static final Map<String, String> CHURN = Map.of("app.kubernetes.io/part-of", "churn");
 
@@ -89,15 +72,12 @@ final class FaultyCluster implements AutoCloseable {
 
   private record OpenWatch(String path, WebSocket socket) {}
 
-  final KubernetesMockServer server;
-  final KubernetesClient client;
   final Queue<String> requests = new ConcurrentLinkedQueue<>();
   private final List<Fault> faults = new CopyOnWriteArrayList<>();
   private final List<OpenWatch> watches = new CopyOnWriteArrayList<>();
 
   private FaultyCluster(KubernetesMockServer server) {
-    this.server = server;
-    this.client = server.createClient();
+    super(server);
   }
 
   static FaultyCluster start() {
@@ -118,12 +98,7 @@ final class FaultyCluster implements AutoCloseable {
     }
     FaultyCluster cluster = new FaultyCluster(server);
     self[0] = cluster;
-    server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-        .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus().addNewResourceRule()
-            .withApiGroups("coordination.k8s.io").withResources("leases").withVerbs("*").endResourceRule()
-            .withIncomplete(false).endStatus().build())
-        .always();
-    cluster.applyProjectCrds();
+    cluster.prepare();
     return cluster;
   }
 
@@ -260,123 +235,5 @@ final class FaultyCluster implements AutoCloseable {
 
   int openWatches(String pathFragment) {
     return (int) watches.stream().filter(w -> w.path().contains(pathFragment)).count();
-  }
-
-  private void applyProjectCrds() {
-    Path crds = Path.of(System.getProperty("project.root", "..")).resolve("crds");
-    try (Stream<Path> files = Files.list(crds)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).toList()) {
-        try (InputStream in = Files.newInputStream(f)) {
-          client.resource(Serialization.unmarshal(in, CustomResourceDefinition.class)).create();
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + crds, e);
-    }
-  }
-
-  void installCronWorkflowCrd() {
-    client.resource(new CustomResourceDefinitionBuilder()
-        .withNewMetadata().withName("cronworkflows.argoproj.io").endMetadata()
-        .withNewSpec().withGroup("argoproj.io").withScope("Namespaced")
-        .withNewNames().withKind("CronWorkflow").withPlural("cronworkflows").withSingular("cronworkflow").withListKind("CronWorkflowList").endNames()
-        .addNewVersion().withName("v1alpha1").withServed(true).withStorage(true)
-        .withNewSchema().withNewOpenAPIV3Schema().withType("object").withXKubernetesPreserveUnknownFields(true).endOpenAPIV3Schema().endSchema()
-        .endVersion()
-        .endSpec().build()).create();
-  }
-
-  void createCronWorkflow(String namespace, String name, Map<String, String> labels) {
-    GenericKubernetesResource cw = new GenericKubernetesResourceBuilder()
-        .withApiVersion("argoproj.io/v1alpha1").withKind("CronWorkflow")
-        .withNewMetadata().withNamespace(namespace).withName(name).withLabels(labels).endMetadata()
-        .addToAdditionalProperties("spec", Map.of(
-            "schedules", List.of("0 3 * * 1"), "suspend", false,
-            "workflowSpec", Map.of("workflowTemplateRef", Map.of("name", "train"))))
-        .build();
-    client.genericKubernetesResources(CRON_WORKFLOWS).inNamespace(namespace).resource(cw).create();
-  }
-
-  void deleteCronWorkflow(String namespace, String name) {
-    client.genericKubernetesResources(CRON_WORKFLOWS).inNamespace(namespace).withName(name).delete();
-  }
-
-  void createDeployment(String namespace, String name, Map<String, String> labels) {
-    client.resource(new DeploymentBuilder()
-        .withNewMetadata().withNamespace(namespace).withName(name).withLabels(labels).endMetadata()
-        .withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(labels).endSelector()
-        .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
-        .withNewSpec().addNewContainer().withName("server").withImage("registry.example/model-server:1.0")
-        .addNewPort().withName("http").withContainerPort(8080).endPort().endContainer().endSpec()
-        .endTemplate().endSpec().build()).create();
-  }
-
-  /** A custom two-level model: level 1 needs health-monitoring, level 2 scheduled-retraining. */
-  void createTestModel() {
-    createModel("""
-        apiVersion: maturity.mlops.dev/v1alpha1
-        kind: MaturityModel
-        metadata:
-          name: test-model
-        spec:
-          description: two levels for reliability tests
-          levels:
-          - level: 0
-            name: Manual
-          - level: 1
-            name: Served
-            requires:
-            - capability: health-monitoring
-          - level: 2
-            name: Retrained
-            requires:
-            - capability: scheduled-retraining
-        """);
-  }
-
-  void createModel(String yaml) {
-    client.resource(Serialization.unmarshal(yaml, GenericKubernetesResource.class)).create();
-  }
-
-  static MaturityTarget target(String namespace, String name, String model, int targetLevel, Map<String, String> selector) {
-    MaturityTarget t = new MaturityTarget();
-    t.getMetadata().setNamespace(namespace);
-    t.getMetadata().setName(name);
-    MaturityTargetSpec spec = new MaturityTargetSpec();
-    spec.model = model;
-    spec.targetLevel = targetLevel;
-    spec.evaluationInterval = "1h";
-    spec.workload = new WorkloadRef();
-    spec.workload.selector = new LabelSelectorBuilder().withMatchLabels(selector).build();
-    t.setSpec(spec);
-    return t;
-  }
-
-  static MaturityTarget target(String namespace, String name, int targetLevel, Map<String, String> selector) {
-    return target(namespace, name, "test-model", targetLevel, selector);
-  }
-
-  MaturityTarget create(MaturityTarget target) {
-    return client.resource(target).create();
-  }
-
-  MaturityTarget get(String namespace, String name) {
-    return client.resources(MaturityTarget.class).inNamespace(namespace).withName(name).get();
-  }
-
-  Integer level(String namespace, String name) {
-    MaturityTarget t = get(namespace, name);
-    return t == null || t.getStatus() == null ? null : t.getStatus().observedLevel;
-  }
-
-  List<io.fabric8.kubernetes.api.model.Event> events(String namespace, String reason) {
-    return client.v1().events().inNamespace(namespace).list().getItems().stream()
-        .filter(e -> reason.equals(e.getReason())).toList();
-  }
-
-  @Override
-  public void close() {
-    client.close();
-    server.destroy();
   }
 }

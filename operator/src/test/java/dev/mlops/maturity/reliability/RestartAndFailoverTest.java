@@ -1,5 +1,6 @@
 package dev.mlops.maturity.reliability;
 
+import dev.mlops.maturity.reconciler.TestProbes;
 import static dev.mlops.maturity.reliability.FaultyCluster.CHURN;
 import static dev.mlops.maturity.reliability.FaultyCluster.FRAUD;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +61,7 @@ class RestartAndFailoverTest {
   private OperatorHandle operator(KubernetesClient client, OperatorOptions.LeaderElection election) {
     OperatorOptions options = OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(10))
         .withShutdownTimeout(Duration.ofMillis(500));
-    OperatorHandle handle = OperatorApp.start(client, OperatorConfig.EMPTY, StandInProbes.probeSet(),
+    OperatorHandle handle = OperatorApp.start(client, OperatorConfig.EMPTY, new TestProbes().probeSet(),
         election == null ? options : options.withLeaderElection(election));
     operators.add(handle);
     return handle;
