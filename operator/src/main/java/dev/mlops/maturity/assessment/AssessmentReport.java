@@ -24,10 +24,6 @@ public final class AssessmentReport {
     this.assessments = List.copyOf(assessments);
   }
 
-  public List<TargetAssessment> assessments() {
-    return assessments;
-  }
-
   /** Targets whose observed level is below {@code level} (an unevaluable target counts as below). */
   public List<TargetAssessment> below(int level) {
     return assessments.stream().filter(t -> t.assessment().map(a -> a.observedLevel() < level).orElse(true)).toList();

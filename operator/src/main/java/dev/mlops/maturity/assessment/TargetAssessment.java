@@ -11,8 +11,4 @@ import java.util.Optional;
  */
 public record TargetAssessment(
     String namespace, String name, String model, Integer targetLevel, List<SpecProblem> problems, Optional<Assessment> assessment) {
-
-  public boolean ready() {
-    return problems.isEmpty() && assessment.isPresent();
-  }
 }

@@ -222,10 +222,6 @@ public final class DemoRun implements AutoCloseable {
     return client.resources(MaturityTarget.class).inNamespace(ns).withName(name).get();
   }
 
-  public KubernetesClient client() {
-    return client;
-  }
-
   public OperatorHandle operator() {
     return operator;
   }
