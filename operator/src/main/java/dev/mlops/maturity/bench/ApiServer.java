@@ -5,15 +5,17 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.internal.MockDispatcher;
+import io.fabric8.mockwebserver.internal.SimpleRequest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.HashMap;
@@ -24,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A Fabric8 mock API server in CRUD mode on 127.0.0.1 that counts every request it serves by verb
+ * A Fabric8 mock API server in CRUD mode on 127.0.0.1 (named objects found through an index, see
+ * {@link IndexedCrudDispatcher}) that counts every request it serves by verb
  * (LIST, GET, WATCH, CREATE, UPDATE, PATCH, DELETE, DISCOVERY), the way the API server's audit log would.
  */
 public final class ApiServer implements AutoCloseable {
@@ -42,12 +45,15 @@ public final class ApiServer implements AutoCloseable {
 
   private ApiServer() {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-    KubernetesMixedDispatcher crud = new KubernetesMixedDispatcher(responses);
+    // what KubernetesMixedDispatcher does (expectations first, then CRUD), with the indexed CRUD dispatcher
+    MockDispatcher expectations = new MockDispatcher(responses);
+    IndexedCrudDispatcher crud = new IndexedCrudDispatcher();
     Dispatcher counting = new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
         counts.computeIfAbsent(verb(request.getMethod(), request.getPath()), v -> new LongAdder()).increment();
-        return crud.dispatch(request);
+        Queue<ServerResponse> expected = responses.get(new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
+        return expected != null && !expected.isEmpty() ? expectations.dispatch(request) : crud.dispatch(request);
       }
     };
     server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, counting, false);
