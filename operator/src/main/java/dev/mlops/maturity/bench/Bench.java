@@ -116,7 +116,15 @@ public final class Bench {
     boolean idleOk = scales.stream().allMatch(s -> num(s, "idle.listsPerMinute") == 0 && num(s, "idle.writesPerMinute") == 0);
     g.add(goal("zero LISTs and zero writes per minute when idle (every scale)", idleSummary(scales), idleOk));
     double perObject = num(ref, "memory.bytesPerCachedObject");
-    g.add(goal("<= 4 KB heap per cached object with pruning (the cached objects themselves)", String.format("%.0f B", perObject), perObject <= BYTES_PER_OBJECT_GOAL));
+    double held = num(ref, "memory.cachePruned.cachedObjects");
+    double released = num(ref, "memory.cachePruned.releasedObjects");
+    String perObjectGoal = "<= 4 KB heap per cached object with pruning (the cached objects themselves)";
+    if (released == held) {
+      g.add(goal(perObjectGoal, String.format("%.0f B", perObject), perObject <= BYTES_PER_OBJECT_GOAL));
+    } else {
+      // the heap difference is only the objects' size when exactly the held objects were freed
+      g.add(goal(perObjectGoal, String.format("%.0f B, but %.0f of %.0f objects were freed", perObject, released, held), null));
+    }
     double heap = num(ref, "memory.heapMiB");
     g.add(goal("operator heap under 512 MiB" + at, String.format("%.0f MiB", heap), heap < HEAP_GOAL_MIB));
     @SuppressWarnings("unchecked")
@@ -203,6 +211,7 @@ public final class Bench {
         {"cached objects", "memory.cachedObjects"}, {"operator heap (MiB)", "memory.heapMiB"},
         {"informers' fixed heap (MiB)", "memory.cacheFixed.heapMiB"}, {"informers heap, pruned (MiB)", "memory.cachePruned.heapMiB"},
         {"cached objects, pruned (MiB)", "memory.cachePruned.objectsHeapMiB"}, {"cache B/object, pruned", "memory.bytesPerCachedObject"},
+        {"  objects freed, pruned", "memory.cachePruned.releasedObjects"}, {"  left by closed informers (MiB)", "memory.cachePruned.leftBehindMiB"},
         {"cached objects, unpruned (MiB)", "memory.cacheUnpruned.objectsHeapMiB"}, {"cache B/object, unpruned", "memory.unprunedBytesPerCachedObject"},
         {"eval/target p50 (ms)", "evaluation.perTargetMs.p50"}, {"eval/target p99 (ms)", "evaluation.perTargetMs.p99"},
         {"eval all targets (ms)", "evaluation.allTargetsMs"},

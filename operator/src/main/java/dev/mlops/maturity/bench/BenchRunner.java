@@ -5,6 +5,7 @@ import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.assessment.ModelSource;
 import dev.mlops.maturity.assessment.TargetAssessment;
 import dev.mlops.maturity.assessment.TargetAssessor;
+import dev.mlops.maturity.cluster.CacheOptions;
 import dev.mlops.maturity.cluster.DirectClusterView;
 import dev.mlops.maturity.cluster.InformerClusterView;
 import dev.mlops.maturity.config.OperatorConfig;
@@ -298,7 +299,8 @@ public final class BenchRunner {
     long cached;
     long running;
     try (KubernetesClient client = api.newClient();
-        InformerClusterView view = new InformerClusterView(client, OperatorApp.watched(ProbeSet.standard()), namespaces, change -> {}, prune)) {
+        InformerClusterView view = new InformerClusterView(client, OperatorApp.watched(ProbeSet.standard()), namespaces, change -> {},
+        CacheOptions.DEFAULTS.withPruneFields(prune))) {
       view.start(Duration.ofMinutes(5));
       awaitCached(view, expected);
       for (ResourceKind kind : view.watchedKinds()) {
@@ -307,22 +309,27 @@ public final class BenchRunner {
       cached = held.size();
       running = heapAfterGc() - baseline;
     }
-    // the cached objects alone, once the informers, their client and its buffers are gone
-    long objects = heapAfterGc() - baseline - arrayBytes(held.size());
+    // the cached objects alone: the heap with them minus the heap without them, once the informers,
+    // their client and its buffers are gone (a difference of two heaps a moment apart, so what the
+    // closed client leaves behind for a while is in both and cancels out)
+    long withObjects = heapAfterGc();
+    long resourcesWith = ClassHistogram.liveInstances(GenericKubernetesResource.class.getName());
+    held.clear(); // keeps the list's array, so only the objects leave
+    long withoutObjects = heapAfterGc();
+    long released = resourcesWith - ClassHistogram.liveInstances(GenericKubernetesResource.class.getName());
+    long objects = withObjects - withoutObjects;
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("pruned", prune);
     out.put("cachedObjects", cached);
     out.put("heapMiB", running / MIB);
     out.put("objectsHeapMiB", objects / MIB);
+    // proof that the difference is the objects: as many resources were freed as were held
+    out.put("releasedObjects", released);
+    // what the closed informers and their client still hold once the objects are gone (not counted per object)
+    out.put("leftBehindMiB", (withoutObjects - baseline) / MIB);
     out.put("bytesPerObjectIncludingFixed", cached == 0 ? 0 : running / (double) cached);
     out.put("bytesPerObject", cached == 0 ? 0 : objects / (double) cached);
-    held.clear();
     return out;
-  }
-
-  /** Roughly what the holding list's backing array takes (not part of the cache). */
-  private static long arrayBytes(int size) {
-    return 16L + 4L * (long) (size * 1.5);
   }
 
   /** Generated objects of the kinds the operator watches: what its caches hold once every informer synced. */

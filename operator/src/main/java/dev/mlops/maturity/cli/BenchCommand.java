@@ -56,6 +56,10 @@ public class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // the figures are on stdout; the operator's own log (a line per target's first level) stays at warnings
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+    // the in-process API server's event loop is busy serialising 40,000-object LISTs at 2x: expected here, not news
+    System.setProperty("org.slf4j.simpleLogger.log.io.vertx.core.impl.BlockedThreadChecker", "error");
     PrintWriter w = spec.commandLine().getOut();
     BenchSettings base = quick ? BenchSettings.quick() : BenchSettings.defaults();
     BenchSettings settings = new BenchSettings(

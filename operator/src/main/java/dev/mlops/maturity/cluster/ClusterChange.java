@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Something a probe reads changed: one object (its namespace and labels before and after), or a
- * whole kind (its CRD was installed or removed), in which case namespace and labels are null.
+ * whole kind (its CRD was installed or removed, or its watch went down for longer than the grace or came
+ * back), in which case namespace and labels are null.
  */
 public record ClusterChange(ResourceKind kind, String namespace, Map<String, String> labels, Map<String, String> previousLabels) {
   public static ClusterChange wholeKind(ResourceKind kind) {

@@ -20,6 +20,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -30,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * when the operator is restricted). Built-in kinds are watched from the start; CRD-backed kinds
  * only while their CRD is served: a CRD watch starts an informer when a known CRD appears and stops
  * it (the kind reads as not installed) when the CRD is deleted. Informer errors never stop the
- * process: they are retried, and the kind reads as forbidden or failed meanwhile.
+ * process: they are retried, and the kind reads as forbidden or failed meanwhile. A kind whose watch
+ * stays down longer than {@link CacheOptions#watchOutageGrace()} after its first sync reads as
+ * failed too, until the watch is back: its cached copy may be stale, so it is not evidence.
  */
 public final class InformerClusterView implements ClusterView, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(InformerClusterView.class);
@@ -39,10 +43,11 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
   private final Set<ResourceKind> kinds;
   private final Set<String> namespaces;
   private final Consumer<ClusterChange> listener;
-  private final boolean pruneFields;
+  private final CacheOptions options;
   private final Map<ResourceKind, KindCache> caches = new ConcurrentHashMap<>();
   private volatile SharedIndexInformer<CustomResourceDefinition> crdInformer;
   private volatile boolean closed;
+  private volatile ScheduledExecutorService outageCheck;
 
   /**
    * @param namespaces the namespaces to watch; empty means all
@@ -50,16 +55,12 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
    */
   public InformerClusterView(KubernetesClient client, Collection<ResourceKind> kinds, Collection<String> namespaces,
       Consumer<ClusterChange> listener) {
-    this(client, kinds, namespaces, listener, true);
+    this(client, kinds, namespaces, listener, CacheOptions.DEFAULTS);
   }
 
-  /**
-   * @param pruneFields keep cached objects pruned by {@link PrunedItemStore} (the default); false
-   *     caches them whole, only to measure what pruning saves
-   */
   public InformerClusterView(KubernetesClient client, Collection<ResourceKind> kinds, Collection<String> namespaces,
-      Consumer<ClusterChange> listener, boolean pruneFields) {
-    this.pruneFields = pruneFields;
+      Consumer<ClusterChange> listener, CacheOptions options) {
+    this.options = options;
     this.client = client;
     this.kinds = Set.copyOf(kinds);
     this.namespaces = Set.copyOf(namespaces);
@@ -73,6 +74,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
       watchCrds(syncTimeout);
     }
     awaitSync(syncTimeout);
+    startOutageCheck();
   }
 
   /** True when every running informer has completed its first LIST. */
@@ -98,12 +100,37 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    ScheduledExecutorService check = outageCheck;
+    if (check != null) {
+      check.shutdownNow();
+    }
     SharedIndexInformer<CustomResourceDefinition> crds = crdInformer;
     if (crds != null) {
       crds.stop();
     }
     caches.values().forEach(KindCache::stop);
     caches.clear();
+  }
+
+  /** Looks at every kind's watch a few times per grace period; transitions are logged and re-evaluate what reads the kind. */
+  private void startOutageCheck() {
+    long period = Math.max(100, Math.min(5_000, options.watchOutageGrace().toMillis() / 4));
+    ScheduledExecutorService check = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "watch-outage-check");
+      t.setDaemon(true);
+      return t;
+    });
+    check.scheduleWithFixedDelay(() -> {
+      long now = System.nanoTime();
+      for (KindCache cache : caches.values()) {
+        try {
+          cache.checkWatch(now);
+        } catch (RuntimeException e) {
+          log.warn("checking the watch of {} failed: {}", cache.kind.displayName(), e.toString());
+        }
+      }
+    }, period, period, TimeUnit.MILLISECONDS);
+    outageCheck = check;
   }
 
   private void watchCrds(Duration syncTimeout) {
@@ -243,9 +270,13 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
   private final class KindCache {
     final ResourceKind kind;
     final List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
+    final List<PrunedItemStore> stores = new ArrayList<>();
     final CompletableFuture<Void> started = new CompletableFuture<>();
     volatile Throwable lastError;
     volatile boolean stopped;
+    /** When the watch was first seen down (System.nanoTime), or -1 while it is up. */
+    private volatile long downSince = -1;
+    private volatile boolean outage;
 
     KindCache(ResourceKind kind) {
       this.kind = kind;
@@ -260,9 +291,9 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
       }
       List<CompletableFuture<Void>> starts = new ArrayList<>();
       for (SharedIndexInformer<GenericKubernetesResource> informer : informers) {
-        if (pruneFields) {
-          informer.itemStore(new PrunedItemStore());
-        }
+        PrunedItemStore store = options.pruneFields() ? PrunedItemStore.pruned() : PrunedItemStore.whole();
+        stores.add(store);
+        informer.itemStore(store);
         informer.exceptionHandler((isStarted, t) -> {
           lastError = t;
           log.debug("informer for {} failed: {}", kind.displayName(), ResourceKinds.shortReason(t));
@@ -304,10 +335,45 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
       return informers.stream().allMatch(SharedIndexInformer::hasSynced);
     }
 
+    /** Called periodically: flags an outage once the watch has been down longer than the grace, clears it once it is back. */
+    void checkWatch(long now) {
+      if (stopped || !synced()) {
+        return; // before the first sync, list() already says so
+      }
+      boolean watching = informers.stream().allMatch(SharedIndexInformer::isWatching);
+      if (watching) {
+        downSince = -1;
+        if (outage) {
+          outage = false;
+          log.info("the watch of {} is back; its cache counts as evidence again", kind.displayName());
+          listener.accept(ClusterChange.wholeKind(kind));
+        }
+        return;
+      }
+      if (downSince < 0) {
+        downSince = now;
+      } else if (!outage && now - downSince >= options.watchOutageGrace().toNanos()) {
+        outage = true;
+        log.warn("the watch of {} has been down for {} s{}; what depends on it is Unknown until it is back", kind.displayName(),
+            TimeUnit.NANOSECONDS.toSeconds(now - downSince), lastErrorSuffix());
+        listener.accept(ClusterChange.wholeKind(kind));
+      }
+    }
+
+    private String lastErrorSuffix() {
+      Throwable error = lastError;
+      return error == null ? "" : " (" + ResourceKinds.shortReason(error) + ")";
+    }
+
     Listing list(String namespace) {
       if (!synced()) {
         Throwable error = lastError;
         return error != null ? ResourceKinds.failure(kind, error) : Listing.failed(kind, "cache not synced yet");
+      }
+      if (outage) {
+        long down = downSince;
+        String since = down < 0 ? "" : " for " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - down) + " s";
+        return Listing.failed(kind, "the watch has been down" + since + lastErrorSuffix() + "; the cached copy may be stale");
       }
       List<GenericKubernetesResource> items = new ArrayList<>();
       for (SharedIndexInformer<GenericKubernetesResource> informer : informers) {
@@ -323,6 +389,8 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
     void stop() {
       stopped = true;
       informers.forEach(SharedIndexInformer::stop);
+      // the watch connections of stopped informers close asynchronously and keep them reachable meanwhile
+      stores.forEach(PrunedItemStore::clear);
       started.cancel(false);
     }
   }

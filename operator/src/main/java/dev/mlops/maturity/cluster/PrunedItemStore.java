@@ -16,12 +16,30 @@ import java.util.stream.Stream;
  * operation, time), not the field sets that make up most of their size. What is kept is stored
  * compactly: maps (the object's fields, labels, annotations) become read-only {@link CompactMap}s,
  * lists are trimmed, and string values are interned (names, images, label values repeat across
- * objects).
+ * objects). {@link #whole()} keeps objects as they come, only to measure what pruning saves.
+ *
+ * <p>{@link #clear()} empties it when its informer stops: a stopped informer can stay reachable
+ * for a while (its watch connection closes asynchronously), and must not keep every object with it.
  */
 final class PrunedItemStore implements ItemStore<GenericKubernetesResource> {
   static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
   private final BasicItemStore<GenericKubernetesResource> delegate = new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
+  private final boolean pruning;
+
+  private PrunedItemStore(boolean pruning) {
+    this.pruning = pruning;
+  }
+
+  /** The operator's store: pruned and compacted objects. */
+  static PrunedItemStore pruned() {
+    return new PrunedItemStore(true);
+  }
+
+  /** Objects kept whole, as the informer's default store would (for measurements). */
+  static PrunedItemStore whole() {
+    return new PrunedItemStore(false);
+  }
 
   static GenericKubernetesResource prune(GenericKubernetesResource resource) {
     ObjectMeta meta = resource.getMetadata();
@@ -101,7 +119,12 @@ final class PrunedItemStore implements ItemStore<GenericKubernetesResource> {
 
   @Override
   public GenericKubernetesResource put(String key, GenericKubernetesResource obj) {
-    return delegate.put(key, compact(obj));
+    return delegate.put(key, pruning ? compact(obj) : obj);
+  }
+
+  /** Drops every object. */
+  void clear() {
+    delegate.keySet().toList().forEach(delegate::remove);
   }
 
   @Override

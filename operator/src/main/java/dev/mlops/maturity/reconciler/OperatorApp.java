@@ -60,7 +60,7 @@ public final class OperatorApp {
     InformerClusterView cluster = new InformerClusterView(client, kinds, namespaces, change -> {
       platform.changed(change);
       clusterEvents.accept(change);
-    }, options.pruneCachedFields());
+    }, options.cache());
 
     OperatorHandle handle = new OperatorHandle(registry, metrics, cluster, options.leaderElection() != null);
     handle.terminated().whenComplete((reason, error) -> refresher.shutdownNow());

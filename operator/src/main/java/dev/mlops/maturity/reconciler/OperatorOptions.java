@@ -1,5 +1,6 @@
 package dev.mlops.maturity.reconciler;
 
+import dev.mlops.maturity.cluster.CacheOptions;
 import dev.mlops.maturity.probe.ExternalSources;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -18,13 +19,13 @@ import java.util.UUID;
  * @param evidenceMaxAge how long platform evidence and HTTP answers are reused; at most the minimum
  *     evaluationInterval (30s), so every periodic re-evaluation sees fresh answers
  * @param shutdownTimeout how long a stop waits for running reconciliations
- * @param pruneCachedFields drop last-applied-configuration and managedFields field sets from cached
- *     objects (default true; false only to measure what pruning saves, see the bench command)
+ * @param cache how the informer caches behave: pruning of cached objects, and how long a kind's
+ *     watch may be down before its cached copy stops counting as evidence (see {@link CacheOptions})
  */
 public record OperatorOptions(
     Set<String> namespaces, String metricsHost, int metricsPort, LeaderElection leaderElection, ExternalSources external,
     Clock clock, Duration cacheSyncTimeout, Duration evidenceMaxAge, int reconcileThreads, Duration shutdownTimeout,
-    boolean pruneCachedFields) {
+    CacheOptions cache) {
 
   public OperatorOptions {
     namespaces = Set.copyOf(namespaces);
@@ -32,44 +33,53 @@ public record OperatorOptions(
 
   public static OperatorOptions defaults() {
     return new OperatorOptions(Set.of(), "0.0.0.0", 8080, null, ExternalSources.NONE, Clock.systemUTC(),
-        Duration.ofSeconds(60), Duration.ofSeconds(30), 5, Duration.ofSeconds(5), true);
+        Duration.ofSeconds(60), Duration.ofSeconds(30), 5, Duration.ofSeconds(5), CacheOptions.DEFAULTS);
   }
 
   public OperatorOptions withNamespaces(Set<String> value) {
-    return new OperatorOptions(value, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, pruneCachedFields);
+    return new OperatorOptions(value, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, cache);
   }
 
   public OperatorOptions withMetrics(String host, int port) {
-    return new OperatorOptions(namespaces, host, port, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, pruneCachedFields);
+    return new OperatorOptions(namespaces, host, port, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, cache);
   }
 
   public OperatorOptions withLeaderElection(LeaderElection value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, value, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, pruneCachedFields);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, value, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, cache);
   }
 
   public OperatorOptions withExternal(ExternalSources value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, value, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, pruneCachedFields);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, value, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, cache);
   }
 
   public OperatorOptions withClock(Clock value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, value, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, pruneCachedFields);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, value, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, cache);
   }
 
   public OperatorOptions withCacheSyncTimeout(Duration value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, value, evidenceMaxAge, reconcileThreads, shutdownTimeout, pruneCachedFields);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, value, evidenceMaxAge, reconcileThreads, shutdownTimeout, cache);
   }
 
   public OperatorOptions withEvidenceMaxAge(Duration value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, value, reconcileThreads, shutdownTimeout, pruneCachedFields);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, value, reconcileThreads, shutdownTimeout, cache);
   }
 
   /** How long a stop waits for running reconciliations. */
   public OperatorOptions withShutdownTimeout(Duration value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, value, pruneCachedFields);
+    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, value, cache);
   }
 
   /** Whether cached objects are pruned (true by default); false only for measurements. */
   public OperatorOptions withPruneCachedFields(boolean value) {
+    return withCache(cache.withPruneFields(value));
+  }
+
+  /** How long a kind's watch may be down before its cached copy stops counting as evidence (default 60 s). */
+  public OperatorOptions withWatchOutageGrace(Duration value) {
+    return withCache(cache.withWatchOutageGrace(value));
+  }
+
+  private OperatorOptions withCache(CacheOptions value) {
     return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, value);
   }
 

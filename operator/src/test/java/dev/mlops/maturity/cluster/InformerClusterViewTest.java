@@ -71,6 +71,28 @@ class InformerClusterViewTest {
   }
 
   @Test
+  void closingReleasesTheCachedObjectsEvenWhenTheWatchConnectionsLinger() {
+    for (int i = 0; i < 20; i++) {
+      deployment("team-a", "web-" + i, Map.of());
+    }
+    List<java.lang.ref.WeakReference<GenericKubernetesResource>> cached;
+    // its own client, closed right after the view: the watches' close handshakes never finish, so the
+    // HTTP client's selector thread keeps the stopped informers reachable
+    try (KubernetesClient own = server.createClient();
+        InformerClusterView closing = new InformerClusterView(own, List.of(Kinds.DEPLOYMENT), List.of(), changes::add)) {
+      closing.start(Duration.ofSeconds(10));
+      cached = closing.list(Kinds.DEPLOYMENT, null).items().stream().map(java.lang.ref.WeakReference::new).toList();
+    }
+    assertThat(cached).hasSize(20);
+
+    // at once, not when the connections finally time out (about 40 s later here)
+    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).until(() -> {
+      System.gc();
+      return cached.stream().allMatch(r -> r.get() == null);
+    });
+  }
+
+  @Test
   void changesReportTheNamespaceAndLabelsBeforeAndAfter() {
     startView(List.of());
     deployment("team-a", "web", Map.of());

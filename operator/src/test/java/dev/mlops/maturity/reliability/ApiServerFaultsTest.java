@@ -57,9 +57,12 @@ class ApiServerFaultsTest {
   }
 
   private void startOperator() {
+    startOperator(OperatorOptions.defaults());
+  }
+
+  private void startOperator(OperatorOptions options) {
     operator = OperatorApp.start(cluster.client, OperatorConfig.EMPTY, new TestProbes().probeSet(),
-        OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(2))
-            .withShutdownTimeout(Duration.ofMillis(500)));
+        options.withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(2)).withShutdownTimeout(Duration.ofMillis(500)));
   }
 
   private MaturityTarget awaitLevel(String ns, String name, int level) {
@@ -178,6 +181,55 @@ class ApiServerFaultsTest {
 
     cluster.createCronWorkflow("team-a", "fraud-retrain", FRAUD);
     awaitLevel("team-a", "fraud", 2);
+  }
+
+  @Test
+  void aWatchDownLongerThanTheGraceTurnsItsEvidenceUnknownInsteadOfTrustingAStaleCopyAndHealsWhenItIsBack() {
+    startOperator(OperatorOptions.defaults().withWatchOutageGrace(Duration.ofSeconds(1)));
+    cluster.create(FaultyCluster.target("team-a", "fraud", 2, FRAUD));
+    awaitLevel("team-a", "fraud", 2);
+    await().atMost(QUICK).until(() -> cluster.openWatches(CRON_WORKFLOWS) > 0);
+
+    // the API server stops answering for CronWorkflows: the watch drops and cannot be re-established
+    FaultyCluster.Fault outage = cluster.fail((m, p) -> "GET".equals(m) && p.startsWith(CRON_WORKFLOWS), -1, 503);
+    assertThat(cluster.dropWatches(CRON_WORKFLOWS)).isPositive();
+
+    await().atMost(QUICK).until(() -> capability(cluster.get("team-a", "fraud"), "scheduled-retraining").state == CapabilityState.Unknown);
+    MaturityTarget t = cluster.get("team-a", "fraud");
+    assertThat(capability(t, "scheduled-retraining").message).contains("argoproj.io/CronWorkflow", "watch has been down", "may be stale");
+    assertThat(capability(t, "health-monitoring").state).as("the other kind keeps working").isEqualTo(CapabilityState.Satisfied);
+    assertThat(t.getStatus().observedLevel).as("unknown evidence holds the level").isEqualTo(2);
+    assertThat(condition(t, Conditions.DEGRADED).getStatus()).isEqualTo("True");
+    assertThat(condition(t, Conditions.DEGRADED).getMessage()).contains("scheduled-retraining");
+    assertThat(condition(t, Conditions.REGRESSED).getStatus()).isEqualTo("False");
+    assertThat(cluster.events("team-a", TargetEvents.LEVEL_REGRESSED)).isEmpty();
+    await().atMost(QUICK).until(() -> cluster.events("team-a", TargetEvents.PROBE_FAILING).size() == 1);
+    assertThat(operator.live()).isTrue();
+
+    cluster.clear(outage);
+
+    await().atMost(QUICK).until(() -> "False".equals(condition(cluster.get("team-a", "fraud"), Conditions.DEGRADED).getStatus()));
+    MaturityTarget healed = cluster.get("team-a", "fraud");
+    assertThat(capability(healed, "scheduled-retraining").state).isEqualTo(CapabilityState.Satisfied);
+    assertThat(healed.getStatus().observedLevel).isEqualTo(2);
+    assertThat(cluster.events("team-a", TargetEvents.LEVEL_REGRESSED)).isEmpty();
+  }
+
+  @Test
+  void aWatchReconnectInsideTheGraceChangesNothing() {
+    startOperator(OperatorOptions.defaults().withWatchOutageGrace(Duration.ofSeconds(30)));
+    cluster.create(FaultyCluster.target("team-a", "fraud", 2, FRAUD));
+    awaitLevel("team-a", "fraud", 2);
+    await().atMost(QUICK).until(() -> cluster.openWatches(CRON_WORKFLOWS) > 0);
+
+    FaultyCluster.Fault blip = cluster.fail((m, p) -> "GET".equals(m) && p.startsWith(CRON_WORKFLOWS), 2, 503);
+    assertThat(cluster.dropWatches(CRON_WORKFLOWS)).isPositive();
+    await().atMost(QUICK).until(() -> blip.hits() == 2 && cluster.openWatches(CRON_WORKFLOWS) > 0);
+
+    MaturityTarget t = cluster.get("team-a", "fraud");
+    assertThat(capability(t, "scheduled-retraining").state).isEqualTo(CapabilityState.Satisfied);
+    assertThat(condition(t, Conditions.DEGRADED).getStatus()).isEqualTo("False");
+    assertThat(cluster.events("team-a", TargetEvents.PROBE_FAILING)).as("never flagged, not even for a moment").isEmpty();
   }
 
   @Test
