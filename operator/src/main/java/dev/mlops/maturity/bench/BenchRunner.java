@@ -294,7 +294,7 @@ public final class BenchRunner {
    */
   private Map<String, Object> cacheMemory(ApiServer api, boolean prune, List<String> namespaces, long expected)
       throws InterruptedException {
-    long baseline = heapAfterGc();
+    long baseline = settledHeap();
     List<GenericKubernetesResource> held = new ArrayList<>();
     long cached;
     long running;
@@ -307,7 +307,7 @@ public final class BenchRunner {
         held.addAll(view.list(kind, null).items());
       }
       cached = held.size();
-      running = heapAfterGc() - baseline;
+      running = settledHeap() - baseline;
     }
     // the cached objects alone: the heap with them minus the heap without them, once the informers,
     // their client and its buffers are gone (a difference of two heaps a moment apart, so what the
@@ -453,6 +453,30 @@ public final class BenchRunner {
 
   static double secondsSince(long nanos) {
     return (System.nanoTime() - nanos) / 1e9;
+  }
+
+  /**
+   * The heap after GC once it has stopped moving (two readings 2 s apart within 1 MiB, at most 60 s):
+   * what a just-closed client or operator leaves behind is freed only when its connections finally
+   * close, and must not fall inside the next measurement.
+   */
+  static long settledHeap() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    long previous = heapAfterGc();
+    while (System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(2000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      long now = heapAfterGc();
+      if (Math.abs(now - previous) < MIB) {
+        return now;
+      }
+      previous = now;
+    }
+    return previous;
   }
 
   static long heapAfterGc() {

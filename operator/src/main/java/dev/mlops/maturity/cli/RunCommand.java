@@ -3,9 +3,9 @@ package dev.mlops.maturity.cli;
 import dev.mlops.maturity.config.InvalidConfigException;
 import dev.mlops.maturity.config.OperatorConfig;
 import dev.mlops.maturity.config.OperatorConfigLoader;
+import dev.mlops.maturity.evaluation.EvaluationInterval;
 import dev.mlops.maturity.external.HttpExternalSources;
 import dev.mlops.maturity.external.SecretTokenResolver;
-import java.time.Clock;
 import dev.mlops.maturity.probe.ProbeSet;
 import dev.mlops.maturity.reconciler.OperatorApp;
 import dev.mlops.maturity.reconciler.OperatorHandle;
@@ -16,6 +16,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,6 +55,11 @@ public class RunCommand implements Callable<Integer> {
   @Option(names = "--no-leader-election", description = "Run without leader election (a single replica).")
   boolean noLeaderElection;
 
+  @Option(names = "--watch-outage-grace", defaultValue = "60s", paramLabel = "DURATION",
+      description = "How long the watch of a kind may stay down before the capabilities read from it turn Unknown "
+          + "(level held, Degraded) instead of trusting a copy that may be stale: 30s, 2m, 1h (default: ${DEFAULT-VALUE}).")
+  String watchOutageGrace;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -67,9 +74,14 @@ public class RunCommand implements Callable<Integer> {
     if (metricsPort < 0 || metricsPort > 65535) {
       return usageError(err, "--metrics-port must be between 0 and 65535, got " + metricsPort);
     }
+    Duration grace = EvaluationInterval.parse(watchOutageGrace).orElse(Duration.ZERO);
+    if (grace.compareTo(Duration.ofSeconds(1)) < 0) {
+      return usageError(err, "--watch-outage-grace must be a duration of at least 1s (30s, 2m, 1h), got '" + watchOutageGrace + "'");
+    }
     OperatorOptions options = OperatorOptions.defaults()
         .withNamespaces(new LinkedHashSet<>(namespaces))
-        .withMetrics("0.0.0.0", metricsPort);
+        .withMetrics("0.0.0.0", metricsPort)
+        .withWatchOutageGrace(grace);
     if (!noLeaderElection) {
       String leaseNamespace = leaderElectionNamespace != null ? leaderElectionNamespace : ClusterConnection.ownNamespace(clientConfig);
       if (leaseNamespace == null) {

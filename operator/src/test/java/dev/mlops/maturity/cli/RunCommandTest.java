@@ -51,11 +51,20 @@ class RunCommandTest {
   }
 
   @Test
+  void aWatchOutageGraceThatIsNotADurationOrTooShortExitsTwo() {
+    for (String bad : new String[] {"soon", "60", "-1s", "500ms"}) {
+      err.getBuffer().setLength(0);
+      assertThat(run("run", "--watch-outage-grace", bad, "--no-leader-election")).as(bad).isEqualTo(2);
+      assertThat(err.toString()).contains("--watch-outage-grace", "'" + bad + "'");
+    }
+  }
+
+  @Test
   void runIsASubcommandWithItsOptions() {
     CommandLine cli = new CommandLine(new MaturityCommand());
     CommandLine run = cli.getSubcommands().get("run");
     assertThat(run).isNotNull();
     assertThat(run.getCommandSpec().optionsMap()).containsKeys("--kubeconfig", "--config", "--namespaces", "--metrics-port",
-        "--leader-election-namespace", "--no-leader-election");
+        "--leader-election-namespace", "--no-leader-election", "--watch-outage-grace");
   }
 }

@@ -39,6 +39,10 @@ record DeploymentArgs(Container container, List<String> args, ParseResult parsed
     return value == null ? null : value.toString();
   }
 
+  String watchOutageGrace() {
+    return parsed.matchedOptionValue("--watch-outage-grace", null);
+  }
+
   boolean leaderElection() {
     return !parsed.hasMatchedOption("--no-leader-election");
   }

@@ -259,7 +259,9 @@ class HelmChartTest {
             + "        tokenSecretRef: {name: mlflow-reader}\n"),
         Arguments.of("watchNamespaces", "config:\n  watchNamespaces: team-a\n"),
         Arguments.of("enabled", "serviceMonitor:\n  enabled: \"yes\"\n"),
-        Arguments.of("pullPolicy", "image:\n  pullPolicy: Sometimes\n"));
+        Arguments.of("pullPolicy", "image:\n  pullPolicy: Sometimes\n"),
+        Arguments.of("watchOutageGrace", "watchOutageGrace: a minute\n"),
+        Arguments.of("watchOutageGrace", "watchOutageGrace: 60\n"));
   }
 
   @Test

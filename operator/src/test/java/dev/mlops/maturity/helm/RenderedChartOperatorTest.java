@@ -98,6 +98,7 @@ class RenderedChartOperatorTest {
 
     assertThat(args.leaderElection()).isTrue();
     assertThat(args.leaderElectionNamespace()).isEqualTo(ChartFixture.NAMESPACE);
+    assertThat(args.watchOutageGrace()).isEqualTo("60s");
     VolumeMount config = container.getVolumeMounts().stream().filter(m -> "config".equals(m.getName())).findFirst().orElseThrow();
     assertThat(args.config()).isEqualTo(config.getMountPath() + "/config.yaml");
     assertThat(configMap.getData()).containsKey("config.yaml");
