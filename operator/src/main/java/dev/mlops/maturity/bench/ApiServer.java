@@ -10,12 +10,9 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
-import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.fabric8.mockwebserver.internal.MockDispatcher;
-import io.fabric8.mockwebserver.internal.SimpleRequest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.HashMap;
@@ -45,15 +42,12 @@ public final class ApiServer implements AutoCloseable {
 
   private ApiServer() {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-    // what KubernetesMixedDispatcher does (expectations first, then CRUD), with the indexed CRUD dispatcher
-    MockDispatcher expectations = new MockDispatcher(responses);
-    IndexedCrudDispatcher crud = new IndexedCrudDispatcher();
+    Dispatcher crud = IndexedCrudDispatcher.mixed(responses);
     Dispatcher counting = new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
         counts.computeIfAbsent(verb(request.getMethod(), request.getPath()), v -> new LongAdder()).increment();
-        Queue<ServerResponse> expected = responses.get(new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
-        return expected != null && !expected.isEmpty() ? expectations.dispatch(request) : crud.dispatch(request);
+        return crud.dispatch(request);
       }
     };
     server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, counting, false);

@@ -3,11 +3,20 @@ package dev.mlops.maturity.bench;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.crud.AttributeType;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.internal.MockDispatcher;
+import io.fabric8.mockwebserver.internal.SimpleRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,13 +29,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Lookups the index cannot answer exactly (no namespace, no name: collections, cluster-scoped
  * objects) fall back to the dispatcher's own scan, so answers are the same as without it.
  */
-final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
+public final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
   private static final String PLURAL = "plural";
   private static final String NAMESPACE = "namespace";
   private static final String NAME = "name";
 
   /** Keys of the stored objects by (plural, namespace, name); may hold stale keys, checked against the map on use. */
   private final Map<List<Attribute>, Set<AttributeSet>> index = new ConcurrentHashMap<>();
+
+  /**
+   * What {@code KubernetesMixedDispatcher} does (a recorded expectation answers first, then the CRUD
+   * store), with the indexed store: a drop-in for {@code new KubernetesMixedDispatcher(responses)}.
+   */
+  public static Dispatcher mixed(Map<ServerRequest, Queue<ServerResponse>> responses) {
+    MockDispatcher expectations = new MockDispatcher(responses);
+    IndexedCrudDispatcher crud = new IndexedCrudDispatcher();
+    return new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        Queue<ServerResponse> expected = responses.get(new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
+        return expected != null && !expected.isEmpty() ? expectations.dispatch(request) : crud.dispatch(request);
+      }
+    };
+  }
 
   @Override
   public Map.Entry<AttributeSet, String> findResource(AttributeSet query) {

