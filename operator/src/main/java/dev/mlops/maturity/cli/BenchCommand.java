@@ -74,8 +74,11 @@ public class BenchCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("no crds/ under " + settings.projectRoot().toAbsolutePath() + "; pass --project-root");
       return 2;
     }
-    List<String> command = new ArrayList<>(List.of("bench"));
-    command.addAll(spec.commandLine().getParseResult().originalArgs());
+    // the whole command line as typed (picocli keeps the parent's arguments, "bench" included)
+    List<String> command = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+    if (command.isEmpty() || !"bench".equals(command.get(0))) {
+      command.add(0, "bench");
+    }
     if (out.toAbsolutePath().getParent() != null) {
       Files.createDirectories(out.toAbsolutePath().getParent());
     }

@@ -79,7 +79,7 @@ class HelmPodSecurityTest {
     assertThat(c.getCommand()).containsExactly("java", "-jar", "/app/mlops-maturity-operator.jar");
     assertThat(c.getArgs()).containsExactly(
         "run", "--config", "/etc/mlops-maturity/config.yaml", "--leader-election-namespace", ChartFixture.NAMESPACE,
-        "--metrics-port", "8080");
+        "--metrics-port", "8080", "--watch-outage-grace", "60s");
     VolumeMount config = c.getVolumeMounts().stream().filter(m -> "/etc/mlops-maturity".equals(m.getMountPath())).findFirst().orElseThrow();
     assertThat(config.getReadOnly()).isTrue();
     assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals(config.getName()))

@@ -65,6 +65,14 @@ class ApiServerFaultsTest {
         options.withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(2)).withShutdownTimeout(Duration.ofMillis(500)));
   }
 
+  /** The operator with this watch-outage grace, fraud at level 2 and the CronWorkflow watch open. */
+  private void fraudAtLevelTwoWatchingCronWorkflows(Duration watchOutageGrace) {
+    startOperator(OperatorOptions.defaults().withWatchOutageGrace(watchOutageGrace));
+    cluster.create(FaultyCluster.target("team-a", "fraud", 2, FRAUD));
+    awaitLevel("team-a", "fraud", 2);
+    await().atMost(QUICK).until(() -> cluster.openWatches(CRON_WORKFLOWS) > 0);
+  }
+
   private MaturityTarget awaitLevel(String ns, String name, int level) {
     await().atMost(QUICK).pollInterval(Duration.ofMillis(50)).until(() -> Integer.valueOf(level).equals(cluster.level(ns, name)));
     return cluster.get(ns, name);
@@ -185,10 +193,7 @@ class ApiServerFaultsTest {
 
   @Test
   void aWatchDownLongerThanTheGraceTurnsItsEvidenceUnknownInsteadOfTrustingAStaleCopyAndHealsWhenItIsBack() {
-    startOperator(OperatorOptions.defaults().withWatchOutageGrace(Duration.ofSeconds(1)));
-    cluster.create(FaultyCluster.target("team-a", "fraud", 2, FRAUD));
-    awaitLevel("team-a", "fraud", 2);
-    await().atMost(QUICK).until(() -> cluster.openWatches(CRON_WORKFLOWS) > 0);
+    fraudAtLevelTwoWatchingCronWorkflows(Duration.ofSeconds(1));
 
     // the API server stops answering for CronWorkflows: the watch drops and cannot be re-established
     FaultyCluster.Fault outage = cluster.fail((m, p) -> "GET".equals(m) && p.startsWith(CRON_WORKFLOWS), -1, 503);
@@ -217,10 +222,7 @@ class ApiServerFaultsTest {
 
   @Test
   void aWatchReconnectInsideTheGraceChangesNothing() {
-    startOperator(OperatorOptions.defaults().withWatchOutageGrace(Duration.ofSeconds(30)));
-    cluster.create(FaultyCluster.target("team-a", "fraud", 2, FRAUD));
-    awaitLevel("team-a", "fraud", 2);
-    await().atMost(QUICK).until(() -> cluster.openWatches(CRON_WORKFLOWS) > 0);
+    fraudAtLevelTwoWatchingCronWorkflows(Duration.ofSeconds(30));
 
     FaultyCluster.Fault blip = cluster.fail((m, p) -> "GET".equals(m) && p.startsWith(CRON_WORKFLOWS), 2, 503);
     assertThat(cluster.dropWatches(CRON_WORKFLOWS)).isPositive();
