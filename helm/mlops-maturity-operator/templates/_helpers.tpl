@@ -99,14 +99,14 @@ watchNamespaces:
 {{- end }}
 
 {{/*
-Namespace -> Secret names the operator may read: the tokenSecretRef of every endpoint (namespace defaults
-to the release namespace). Rendered as YAML for fromYaml.
+Namespace -> Secret names the operator may read: the tokenSecretRef or basicAuthSecretRef of every endpoint
+(namespace defaults to the release namespace). Rendered as YAML for fromYaml.
 */}}
 {{- define "mlops-maturity-operator.tokenSecrets" -}}
 {{- $byNamespace := dict }}
 {{- range $kind := list "prometheus" "mlflow" }}
 {{- range $name, $endpoint := (get $.Values.config.integrations $kind) }}
-{{- with $endpoint.tokenSecretRef }}
+{{- with (coalesce $endpoint.tokenSecretRef $endpoint.basicAuthSecretRef) }}
 {{- $ns := default $.Release.Namespace .namespace }}
 {{- $names := get $byNamespace $ns | default list }}
 {{- if not (has .name $names) }}

@@ -120,7 +120,20 @@ public final class OperatorConfigLoader {
         }
         ref = new SecretKeyRef(name, secret.hasNonNull("namespace") ? secret.get("namespace").asText() : null, key);
       }
-      out.put(e.getKey(), new Endpoint(uri, ref));
+      BasicAuthRef basic = null;
+      JsonNode basicNode = e.getValue().path("basicAuthSecretRef");
+      if (basicNode.isObject()) {
+        String name = basicNode.path("name").asText("");
+        if (name.isEmpty()) {
+          problems.add(where + ".basicAuthSecretRef needs name");
+        }
+        basic = new BasicAuthRef(name, basicNode.hasNonNull("namespace") ? basicNode.get("namespace").asText() : null,
+            basicNode.path("usernameKey").asText(BasicAuthRef.USERNAME), basicNode.path("passwordKey").asText(BasicAuthRef.PASSWORD));
+        if (ref != null) {
+          problems.add(where + " sets both tokenSecretRef and basicAuthSecretRef: choose one");
+        }
+      }
+      out.put(e.getKey(), new Endpoint(uri, ref, basic));
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.mlops.maturity.external;
 
+import dev.mlops.maturity.config.BasicAuthRef;
 import dev.mlops.maturity.config.Endpoint;
 import dev.mlops.maturity.config.OperatorConfig;
 import dev.mlops.maturity.config.SecretKeyRef;
@@ -10,7 +11,9 @@ import dev.mlops.maturity.probe.mlflow.HttpMlflowApi;
 import dev.mlops.maturity.probe.mlflow.MlflowApi;
 import dev.mlops.maturity.probe.prometheus.PrometheusApi;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +23,9 @@ import java.util.function.Supplier;
 /**
  * The endpoints the admin's configuration names, by name only: a target picks a name and can never
  * supply an address. One client per endpoint (created on first use), answers cached per endpoint and
- * query for the evaluation interval, tokens read through the TokenResolver on each request.
+ * query for the evaluation interval, credentials read through the TokenResolver on each request and
+ * handed to the client as the value of its Authorization header ({@code Bearer <token>} or
+ * {@code Basic <base64 of username:password>}).
  */
 public final class ConfiguredExternalSources implements ExternalSources {
   private final Clients clients;
@@ -34,7 +39,7 @@ public final class ConfiguredExternalSources implements ExternalSources {
 
   /**
    * @param prometheusFactory makes the Prometheus client of one endpoint from its server root and a
-   *     supplier of the current bearer token (HttpPrometheusApi in production)
+   *     supplier of the current Authorization header value (HttpPrometheusApi in production)
    */
   public ConfiguredExternalSources(OperatorConfig config, TokenResolver tokens,
       BiFunction<URI, Supplier<Optional<String>>, PrometheusApi> prometheusFactory, AnswerCache cache) {
@@ -65,7 +70,7 @@ public final class ConfiguredExternalSources implements ExternalSources {
       return Answer.failed("no prometheus endpoint named '" + endpointName + "' is configured");
     }
     PrometheusApi api = clients.prometheus().computeIfAbsent(endpointName,
-        n -> clients.prometheusFactory().apply(endpoint.url(), tokenOf(endpoint)));
+        n -> clients.prometheusFactory().apply(endpoint.url(), authorizationOf(endpoint)));
     return Answer.ok(new CachingPrometheusApi(api, "prometheus/" + endpointName, clients.cache(), ttl));
   }
 
@@ -75,7 +80,7 @@ public final class ConfiguredExternalSources implements ExternalSources {
     if (endpoint == null) {
       return Answer.failed("no mlflow endpoint named '" + endpointName + "' is configured");
     }
-    MlflowApi api = clients.mlflow().computeIfAbsent(endpointName, n -> clients.mlflowFactory().apply(endpoint.url(), tokenOf(endpoint)));
+    MlflowApi api = clients.mlflow().computeIfAbsent(endpointName, n -> clients.mlflowFactory().apply(endpoint.url(), authorizationOf(endpoint)));
     return Answer.ok(new CachingMlflowApi(api, "mlflow/" + endpointName, clients.cache(), ttl));
   }
 
@@ -84,9 +89,20 @@ public final class ConfiguredExternalSources implements ExternalSources {
     return name == null || endpoints == null ? null : endpoints.get(name);
   }
 
-  private Supplier<Optional<String>> tokenOf(Endpoint endpoint) {
-    SecretKeyRef ref = endpoint.tokenSecretRef();
+  private Supplier<Optional<String>> authorizationOf(Endpoint endpoint) {
     TokenResolver tokens = clients.tokens();
-    return ref == null || tokens == null ? Optional::empty : () -> tokens.token(ref);
+    if (tokens == null) {
+      return Optional::empty;
+    }
+    SecretKeyRef token = endpoint.tokenSecretRef();
+    if (token != null) {
+      return () -> tokens.token(token).map(t -> "Bearer " + t);
+    }
+    BasicAuthRef basic = endpoint.basicAuthSecretRef();
+    if (basic != null) {
+      return () -> tokens.token(basic.username()).flatMap(user -> tokens.token(basic.password())
+          .map(password -> "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))));
+    }
+    return Optional::empty;
   }
 }

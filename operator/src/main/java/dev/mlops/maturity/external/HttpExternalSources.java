@@ -26,7 +26,7 @@ public final class HttpExternalSources {
   /** For one-shot use (assess): answers kept {@link #ANSWER_TTL}, so targets sharing an endpoint ask once. */
   public static ConfiguredExternalSources create(OperatorConfig config, TokenResolver tokens, Clock clock) {
     return new ConfiguredExternalSources(config, tokens,
-        (uri, token) -> new HttpPrometheusApi(uri.getAuthority(), uri, () -> token.get().orElse(null)),
+        (uri, authorization) -> new HttpPrometheusApi(uri.getAuthority(), uri, () -> authorization.get().orElse(null)),
         new AnswerCache(clock)).forInterval(ANSWER_TTL);
   }
 }

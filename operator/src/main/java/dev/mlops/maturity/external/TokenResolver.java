@@ -3,7 +3,7 @@ package dev.mlops.maturity.external;
 import dev.mlops.maturity.config.SecretKeyRef;
 import java.util.Optional;
 
-/** Looks up the bearer token an endpoint's {@code tokenSecretRef} names. */
+/** Looks up the value of a Secret key an endpoint's credential names (a bearer token, a basic-auth username or password). */
 public interface TokenResolver {
   /** The token, or empty when it cannot be read (see {@link #problem}). */
   Optional<String> token(SecretKeyRef ref);

@@ -58,8 +58,7 @@ public final class RequiredPermissions {
     clusterWide.add(LEASE_ACCESS_CHECK);
     Stream.of("get", "create", "update").forEach(verb -> leases.add(Permission.on("coordination.k8s.io", "leases", verb)));
     Stream.concat(config.prometheus().values().stream(), config.mlflow().values().stream())
-        .map(Endpoint::tokenSecretRef)
-        .filter(ref -> ref != null)
+        .flatMap(Endpoint::secretKeys)
         .forEach(ref -> byNamespace
             .computeIfAbsent(ref.namespace() == null || ref.namespace().isEmpty() ? operatorNamespace : ref.namespace(), n -> new TreeSet<>())
             .add(new Permission("", "secrets", "get", ref.name())));

@@ -108,6 +108,31 @@ class OperatorConfigLoaderTest {
   }
 
   @Test
+  void basicAuthSecretRefDefaultsToTheKeysOfABasicAuthSecret() throws Exception {
+    OperatorConfig config = OperatorConfigLoader.parse("""
+        integrations:
+          mlflow:
+            default: {url: "http://m:5000", basicAuthSecretRef: {name: mlflow-basic}}
+          prometheus:
+            default: {url: "http://p:9090", basicAuthSecretRef: {name: prom-basic, namespace: monitoring, usernameKey: user, passwordKey: pass}}
+        """);
+
+    assertThat(config.mlflow().get("default").basicAuthSecretRef()).isEqualTo(new BasicAuthRef("mlflow-basic", null, "username", "password"));
+    assertThat(config.prometheus().get("default").secretKeys()).containsExactly(
+        new SecretKeyRef("prom-basic", "monitoring", "user"), new SecretKeyRef("prom-basic", "monitoring", "pass"));
+  }
+
+  @Test
+  void basicAuthSecretRefNeedsANameAndExcludesATokenSecretRef() {
+    assertThatThrownBy(() -> OperatorConfigLoader.parse(
+        "integrations: {mlflow: {default: {url: \"http://m:5000\", basicAuthSecretRef: {namespace: mlflow}}}}"))
+        .hasMessageContaining("integrations.mlflow.default.basicAuthSecretRef needs name");
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("integrations: {mlflow: {default: {url: \"http://m:5000\", "
+        + "tokenSecretRef: {name: t, key: token}, basicAuthSecretRef: {name: b}}}}"))
+        .hasMessageContaining("integrations.mlflow.default sets both tokenSecretRef and basicAuthSecretRef: choose one");
+  }
+
+  @Test
   void badWindowIsRejected() {
     assertThatThrownBy(() -> OperatorConfigLoader.parse("thresholds: {gpuUtilisationWindow: a week}"))
         .isInstanceOf(InvalidConfigException.class)

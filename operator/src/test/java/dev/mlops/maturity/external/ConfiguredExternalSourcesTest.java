@@ -3,6 +3,7 @@ package dev.mlops.maturity.external;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.mlops.maturity.config.BasicAuthRef;
 import dev.mlops.maturity.config.Endpoint;
 import dev.mlops.maturity.config.OperatorConfig;
 import dev.mlops.maturity.config.SecretKeyRef;
@@ -110,6 +111,39 @@ class ConfiguredExternalSourcesTest {
   }
 
   @Test
+  void callsAnMlflowServerBehindBasicAuthWithTheSecretsUsernameAndPassword() throws IOException {
+    Recording mlflow = server();
+    MapTokens tokens = new MapTokens();
+    BasicAuthRef basic = new BasicAuthRef("mlflow-basic", "mlflow", BasicAuthRef.USERNAME, BasicAuthRef.PASSWORD);
+    tokens.tokens.put(basic.username(), "reader");
+    tokens.tokens.put(basic.password(), "s3cr:et");
+    ConfiguredExternalSources sources = new ConfiguredExternalSources(
+        config(Map.of(), Map.of("default", new Endpoint(mlflow.root(), null, basic))), tokens, prometheusFactory(new ArrayList<>()), cache);
+
+    ((Answer.Ok<MlflowApi>) sources.mlflow("default")).value().registeredModel("m");
+    // the password may hold a colon: only the first one separates (RFC 7617)
+    assertThat(mlflow.authorizations()).containsExactly("Basic " + java.util.Base64.getEncoder()
+        .encodeToString("reader:s3cr:et".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void withoutTheBasicAuthPasswordNoCredentialsAreSent() {
+    MapTokens tokens = new MapTokens();
+    BasicAuthRef basic = new BasicAuthRef("prom-basic", null, "user", "pass");
+    tokens.tokens.put(basic.username(), "reader");
+    List<Supplier<Optional<String>>> suppliers = new ArrayList<>();
+    ConfiguredExternalSources sources = new ConfiguredExternalSources(
+        config(Map.of("default", new Endpoint(URI.create("http://prometheus:9090"), null, basic)), Map.of()), tokens,
+        prometheusFactory(suppliers), cache);
+
+    assertThat(sources.prometheus("default")).isInstanceOf(Answer.Ok.class);
+    assertThat(suppliers).singleElement().satisfies(s -> assertThat(s.get()).isEmpty());
+    tokens.tokens.put(basic.password(), "pw");
+    assertThat(suppliers.get(0).get()).contains("Basic " + java.util.Base64.getEncoder()
+        .encodeToString("reader:pw".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
   void anUnknownNameIsAFailureNamingIt() {
     ConfiguredExternalSources sources = new ConfiguredExternalSources(config(Map.of(), Map.of()), TokenResolver.NONE,
         prometheusFactory(new ArrayList<>()), cache);
@@ -155,9 +189,9 @@ class ConfiguredExternalSourcesTest {
 
     assertThat(prometheusClients).containsExactly(prometheus);
     assertThat(suppliers).singleElement().satisfies(s -> {
-      assertThat(s.get()).contains("first");
+      assertThat(s.get()).contains("Bearer first");
       tokens.tokens.put(promToken, "rotated");
-      assertThat(s.get()).contains("rotated");
+      assertThat(s.get()).contains("Bearer rotated");
     });
   }
 

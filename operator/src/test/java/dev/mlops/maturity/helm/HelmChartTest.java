@@ -260,6 +260,10 @@ class HelmChartTest {
         Arguments.of("watchNamespaces", "config:\n  watchNamespaces: team-a\n"),
         Arguments.of("enabled", "serviceMonitor:\n  enabled: \"yes\"\n"),
         Arguments.of("pullPolicy", "image:\n  pullPolicy: Sometimes\n"),
+        Arguments.of("/config/integrations/mlflow/default", "config:\n  integrations:\n    mlflow:\n      default:\n        url: http://mlflow:5000\n"
+            + "        tokenSecretRef: {name: t, key: token}\n        basicAuthSecretRef: {name: b}\n"),
+        Arguments.of("name", "config:\n  integrations:\n    mlflow:\n      default:\n        url: http://mlflow:5000\n"
+            + "        basicAuthSecretRef: {namespace: mlflow}\n"),
         Arguments.of("watchOutageGrace", "watchOutageGrace: a minute\n"),
         Arguments.of("watchOutageGrace", "watchOutageGrace: 60\n"));
   }

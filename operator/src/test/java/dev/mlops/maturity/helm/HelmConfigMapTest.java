@@ -2,6 +2,7 @@ package dev.mlops.maturity.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mlops.maturity.config.BasicAuthRef;
 import dev.mlops.maturity.config.Endpoint;
 import dev.mlops.maturity.config.OperatorConfig;
 import dev.mlops.maturity.config.SecretKeyRef;
@@ -30,7 +31,9 @@ class HelmConfigMapTest {
   void endpointsThresholdsAndTokenSecretReferencesComeFromTheValues() throws Exception {
     OperatorConfig config = HelmRbacTest.renderedConfig(ChartFixture.render(ChartFixture.testValues("all-features-values.yaml")));
 
-    assertThat(config.prometheus()).containsOnlyKeys("default", "thanos");
+    assertThat(config.prometheus()).containsOnlyKeys("default", "thanos", "behind-proxy");
+    assertThat(config.prometheus().get("behind-proxy")).isEqualTo(new Endpoint(URI.create("https://prometheus.example.internal"), null,
+        new BasicAuthRef("prometheus-basic-auth", "monitoring", BasicAuthRef.USERNAME, BasicAuthRef.PASSWORD)));
     assertThat(config.prometheus().get("thanos")).isEqualTo(new Endpoint(
         URI.create("https://thanos-query.monitoring.svc:10902"), new SecretKeyRef("thanos-reader", null, "token")));
     assertThat(config.mlflow()).containsOnlyKeys("default", "research");

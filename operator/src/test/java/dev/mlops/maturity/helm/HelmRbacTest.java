@@ -123,6 +123,7 @@ class HelmRbacTest {
 
     assertThat(secretsByNamespace).isEqualTo(Map.of(
         ChartFixture.NAMESPACE, Set.of("mlflow-reader", "thanos-reader"),
+        "monitoring", Set.of("prometheus-basic-auth"),
         "research", Set.of("mlflow-research")));
   }
 

@@ -3,6 +3,7 @@ package dev.mlops.maturity.rbac;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlops.maturity.config.BasicAuthRef;
 import dev.mlops.maturity.config.Endpoint;
 import dev.mlops.maturity.config.OperatorConfig;
 import dev.mlops.maturity.config.SecretKeyRef;
@@ -77,13 +78,16 @@ class RequiredPermissionsTest {
     OperatorConfig config = new OperatorConfig(
         Map.of("default", new Endpoint(URI.create("http://prometheus:9090"), new SecretKeyRef("prom-reader", null, "token"))),
         Map.of("default", new Endpoint(URI.create("http://mlflow:5000"), new SecretKeyRef("mlflow-reader", "mlflow", "token")),
-            "open", new Endpoint(URI.create("http://mlflow-open:5000"), null)),
+            "open", new Endpoint(URI.create("http://mlflow-open:5000"), null),
+            "basic", new Endpoint(URI.create("http://mlflow-basic:5000"), null,
+                new BasicAuthRef("mlflow-basic", "mlflow", BasicAuthRef.USERNAME, BasicAuthRef.PASSWORD))),
         ProbeSettings.DEFAULTS, List.of());
 
     Grants grants = RequiredPermissions.of(config, NS);
 
     assertThat(grants.inNamespace(NS)).contains(new Permission("", "secrets", "get", "prom-reader"));
-    assertThat(grants.inNamespace("mlflow")).containsExactly(new Permission("", "secrets", "get", "mlflow-reader"));
+    assertThat(grants.inNamespace("mlflow")).containsExactly(new Permission("", "secrets", "get", "mlflow-basic"),
+        new Permission("", "secrets", "get", "mlflow-reader"));
     assertThat(grants.clusterWide()).extracting(Permission::resource).doesNotContain("secrets");
   }
 

@@ -24,8 +24,8 @@ final class FakeHttpSource implements AutoCloseable {
   private int port;
   private volatile HttpServer server;
   volatile Mode mode = Mode.HEALTHY;
-  /** When set, a request without "Authorization: Bearer <token>" gets 401. */
-  volatile String requiredToken;
+  /** When set, a request without exactly this Authorization header ("Bearer t0ken", "Basic ...") gets 401. */
+  volatile String requiredAuthorization;
   final AtomicInteger requests = new AtomicInteger();
 
   static FakeHttpSource start() {
@@ -70,7 +70,7 @@ final class FakeHttpSource implements AutoCloseable {
     String path = ex.getRequestURI().getPath();
     try (ex) {
       String auth = ex.getRequestHeaders().getFirst("Authorization");
-      if (requiredToken != null && !("Bearer " + requiredToken).equals(auth)) {
+      if (requiredAuthorization != null && !requiredAuthorization.equals(auth)) {
         reply(ex, 401, "{\"error_code\":\"UNAUTHENTICATED\"}");
         return;
       }

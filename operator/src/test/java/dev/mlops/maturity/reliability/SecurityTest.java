@@ -9,6 +9,7 @@ import dev.mlops.maturity.api.v1alpha1.Integrations;
 import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.config.Endpoint;
 import dev.mlops.maturity.config.OperatorConfig;
+import dev.mlops.maturity.config.BasicAuthRef;
 import dev.mlops.maturity.config.SecretKeyRef;
 import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.external.HttpExternalSources;
@@ -109,7 +110,7 @@ class SecurityTest {
     AtomicInteger evilConnections = evilListener();
     String evilUrl = "http://127.0.0.1:" + evil.getLocalPort();
     mlflow = FakeHttpSource.start();
-    mlflow.requiredToken = "s3cret";
+    mlflow.requiredAuthorization = "Bearer s3cret";
     OperatorConfig config = new OperatorConfig(Map.of(),
         Map.of("default", new Endpoint(mlflow.root(), new SecretKeyRef("mlflow-reader", null, "token"))), ProbeSettings.DEFAULTS, List.of());
     Clock clock = Clock.systemUTC();
@@ -148,6 +149,33 @@ class SecurityTest {
     assertThat(secretCalls).as("the only Secret access is a GET of the configured one").isNotEmpty()
         .allMatch(r -> r.equals("GET /api/v1/namespaces/operators/secrets/mlflow-reader"));
     assertThat(cluster.requests).noneMatch(r -> r.contains("secrets?") || r.endsWith("/secrets"));
+  }
+
+  @Test
+  void anMlflowServerBehindBasicAuthIsReadWithTheNamedBasicAuthSecretOnly() throws IOException {
+    cluster = FaultyCluster.start();
+    cluster.createDeployment("team-a", "fraud-api", FRAUD);
+    cluster.client.resource(new SecretBuilder().withNewMetadata().withNamespace("mlflow").withName("mlflow-basic").endMetadata()
+        .withType("kubernetes.io/basic-auth").addToStringData("username", "reader").addToStringData("password", "pa:ss").build()).create();
+    mlflow = FakeHttpSource.start();
+    mlflow.requiredAuthorization = "Basic " + java.util.Base64.getEncoder()
+        .encodeToString("reader:pa:ss".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    OperatorConfig config = new OperatorConfig(Map.of(), Map.of("default", new Endpoint(mlflow.root(), null,
+        new BasicAuthRef("mlflow-basic", "mlflow", BasicAuthRef.USERNAME, BasicAuthRef.PASSWORD))), ProbeSettings.DEFAULTS, List.of());
+    cluster.requests.clear();
+    operator = start(config, Clock.systemUTC());
+
+    MaturityTarget target = FaultyCluster.target("team-a", "fraud", "mlops-5-level", 2, FRAUD);
+    target.getSpec().workload.registeredModel = "fraud-detector";
+    cluster.create(target);
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> {
+      CapabilityStatus c = capability("team-a", "fraud", "model-registry");
+      return c != null && c.state == CapabilityState.Satisfied;
+    });
+    assertThat(cluster.requests.stream().filter(r -> r.contains("/secrets")).toList())
+        .as("only GETs of the named basic-auth Secret").isNotEmpty()
+        .allMatch(r -> r.equals("GET /api/v1/namespaces/mlflow/secrets/mlflow-basic"));
   }
 
   @Test

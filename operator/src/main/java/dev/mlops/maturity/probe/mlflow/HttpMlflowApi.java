@@ -44,18 +44,21 @@ public final class HttpMlflowApi implements MlflowApi {
   private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   private final String base;
-  private final Supplier<Optional<String>> token;
+  private final Supplier<Optional<String>> authorization;
   private final HttpClient http;
 
-  /** {@code serverRoot} is the tracking server root (the API path is appended); {@code token} supplies an optional bearer token. */
-  public HttpMlflowApi(URI serverRoot, Supplier<Optional<String>> token) {
-    this(serverRoot, token, HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build());
+  /**
+   * {@code serverRoot} is the tracking server root (the API path is appended); {@code authorization}
+   * supplies the optional {@code Authorization} header value ({@code Bearer <token>}, {@code Basic <credentials>}).
+   */
+  public HttpMlflowApi(URI serverRoot, Supplier<Optional<String>> authorization) {
+    this(serverRoot, authorization, HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build());
   }
 
-  HttpMlflowApi(URI serverRoot, Supplier<Optional<String>> token, HttpClient http) {
+  HttpMlflowApi(URI serverRoot, Supplier<Optional<String>> authorization, HttpClient http) {
     String root = serverRoot.toString();
     this.base = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
-    this.token = token == null ? Optional::empty : token;
+    this.authorization = authorization == null ? Optional::empty : authorization;
     this.http = http;
   }
 
@@ -96,13 +99,18 @@ public final class HttpMlflowApi implements MlflowApi {
     } catch (IllegalArgumentException e) {
       return Answer.failed("invalid request URL");
     }
-    Optional<String> bearer;
+    Optional<String> credentials;
     try {
-      bearer = token.get();
+      credentials = authorization.get().map(String::trim).filter(t -> !t.isEmpty());
     } catch (RuntimeException e) {
-      bearer = Optional.empty();
+      credentials = Optional.empty();
     }
-    bearer.filter(t -> !t.isBlank()).ifPresent(t -> request.header("Authorization", "Bearer " + t));
+    if (credentials.isPresent()) {
+      if (credentials.get().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        return Answer.failed("credentials unusable (control characters)");
+      }
+      request.header("Authorization", credentials.get());
+    }
     HttpResponse<byte[]> response;
     CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     try {

@@ -38,7 +38,7 @@ public final class HttpPrometheusApi implements PrometheusApi {
 
   private final String name;
   private final URI root;
-  private final Supplier<String> bearerToken;
+  private final Supplier<String> authorization;
   private final HttpClient client;
 
   /** @param name the endpoint name from the operator configuration, used in failure reasons. */
@@ -48,13 +48,14 @@ public final class HttpPrometheusApi implements PrometheusApi {
 
   /**
    * @param serverRoot the server root (the API paths are appended to it, so a path prefix is kept)
-   * @param bearerToken supplies the token sent as {@code Authorization: Bearer}; null or blank for none
+   * @param authorization supplies the {@code Authorization} header value ({@code Bearer <token>},
+   *     {@code Basic <credentials>}); null or blank for none
    */
-  public HttpPrometheusApi(String name, URI serverRoot, Supplier<String> bearerToken) {
+  public HttpPrometheusApi(String name, URI serverRoot, Supplier<String> authorization) {
     this.name = Objects.requireNonNull(name, "name");
     String r = Objects.requireNonNull(serverRoot, "serverRoot").toString();
     this.root = URI.create(r.endsWith("/") ? r : r + "/");
-    this.bearerToken = bearerToken == null ? () -> null : bearerToken;
+    this.authorization = authorization == null ? () -> null : authorization;
     this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
@@ -80,17 +81,17 @@ public final class HttpPrometheusApi implements PrometheusApi {
   private <T> Answer<T> get(String pathAndQuery, Function<JsonNode, T> parse) {
     HttpRequest.Builder request = HttpRequest.newBuilder(root.resolve(pathAndQuery))
         .timeout(REQUEST_TIMEOUT).header("Accept", "application/json").GET();
-    String token;
+    String credentials;
     try {
-      token = bearerToken.get();
+      credentials = authorization.get();
     } catch (RuntimeException e) {
-      return failed("token unavailable (" + e.getClass().getSimpleName() + ")");
+      return failed("credentials unavailable (" + e.getClass().getSimpleName() + ")");
     }
-    if (token != null && !token.isBlank()) {
-      if (token.trim().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-        return failed("token unusable (control characters)");
+    if (credentials != null && !credentials.isBlank()) {
+      if (credentials.trim().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        return failed("credentials unusable (control characters)");
       }
-      request.header("Authorization", "Bearer " + token.trim());
+      request.header("Authorization", credentials.trim());
     }
     HttpResponse<byte[]> response;
     try {

@@ -229,16 +229,26 @@ class HttpMlflowApiTest {
   }
 
   @Test
-  void sendsTheBearerTokenFromTheSupplierOnEveryCall() {
+  void sendsTheAuthorizationFromTheSupplierOnEveryCall() {
     server.otherwise(200, MlflowShapes.REGISTERED_MODEL);
-    String[] token = {"t0ken-1"};
+    String[] token = {"Bearer t0ken-1"};
     HttpMlflowApi api = new HttpMlflowApi(server.root(), () -> Optional.of(token[0]));
 
     api.registeredModel("fraud-detector");
-    token[0] = "t0ken-2";
+    token[0] = "Basic cmVhZGVyOnMzY3JldA==";
     api.registeredModel("fraud-detector");
 
-    assertThat(server.requests()).extracting(FakeMlflowServer.Request::authorization).containsExactly("Bearer t0ken-1", "Bearer t0ken-2");
+    assertThat(server.requests()).extracting(FakeMlflowServer.Request::authorization)
+        .containsExactly("Bearer t0ken-1", "Basic cmVhZGVyOnMzY3JldA==");
+  }
+
+  @Test
+  void credentialsWithControlCharactersAreNotSent() {
+    server.otherwise(200, MlflowShapes.REGISTERED_MODEL);
+    HttpMlflowApi api = new HttpMlflowApi(server.root(), () -> Optional.of("Bearer a\r\nX-Injected: 1"));
+
+    assertThat(api.registeredModel("fraud-detector")).isEqualTo(Answer.failed("credentials unusable (control characters)"));
+    assertThat(server.requests()).isEmpty();
   }
 
   @Test

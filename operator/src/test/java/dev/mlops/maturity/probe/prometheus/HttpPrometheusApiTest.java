@@ -249,9 +249,9 @@ class HttpPrometheusApiTest {
   }
 
   @Test
-  void sendsTheBearerTokenWhenOneIsSupplied() {
+  void sendsTheAuthorizationWhenOneIsSupplied() {
     reply("/api/v1/rules", 200, "{\"status\":\"success\",\"data\":{\"groups\":[]}}");
-    HttpPrometheusApi withToken = new HttpPrometheusApi("default", URI.create("http://127.0.0.1:" + server.getAddress().getPort()), () -> "tok-123\n");
+    HttpPrometheusApi withToken = new HttpPrometheusApi("default", URI.create("http://127.0.0.1:" + server.getAddress().getPort()), () -> "Bearer tok-123\n");
 
     assertThat(withToken.alertRules()).isEqualTo(Answer.ok(List.of()));
     api().alertRules();
@@ -274,7 +274,7 @@ class HttpPrometheusApiTest {
       throw new IllegalStateException("secret missing");
     });
 
-    assertThat(reason(broken.query("x"))).isEqualTo("prometheus default token unavailable (IllegalStateException)");
+    assertThat(reason(broken.query("x"))).isEqualTo("prometheus default credentials unavailable (IllegalStateException)");
     assertThat(requests).isEmpty();
   }
 }
