@@ -1,11 +1,9 @@
 package dev.mlops.maturity.probe.delivery;
 
 import dev.mlops.maturity.evidence.Evidence;
-import dev.mlops.maturity.probe.Probe;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
-import dev.mlops.maturity.probe.ResourceKind;
-import java.util.Set;
 
 /**
  * {@code cicd-deployment} (PROBES.md b.13): the serving objects are delivered by GitOps with automated sync.
@@ -18,18 +16,11 @@ import java.util.Set;
  *       {@code spec.suspend: true} and is Ready (or reports no status yet).</li>
  * </ul>
  */
-public final class CicdDeploymentProbe implements Probe {
+public final class CicdDeploymentProbe extends AbstractProbe {
   public static final String CAPABILITY = "cicd-deployment";
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return WorkloadDelivery.READS;
+  public CicdDeploymentProbe() {
+    super(CAPABILITY, WorkloadDelivery.READS);
   }
 
   @Override

@@ -1,13 +1,11 @@
 package dev.mlops.maturity.probe.delivery;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Fields;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
-import dev.mlops.maturity.probe.ResourceKind;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code code-versioned} (azure-5-level L1, MODELS.md): the serving objects are rendered from a repository by
@@ -16,18 +14,11 @@ import java.util.Set;
  * {@code spec.chartRef} or {@code spec.chart.spec.sourceRef}). Automated sync is not required: a manually synced
  * Application still deploys versioned configuration.
  */
-public final class CodeVersionedProbe implements Probe {
+public final class CodeVersionedProbe extends AbstractProbe {
   public static final String CAPABILITY = "code-versioned";
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return WorkloadDelivery.READS;
+  public CodeVersionedProbe() {
+    super(CAPABILITY, WorkloadDelivery.READS);
   }
 
   @Override

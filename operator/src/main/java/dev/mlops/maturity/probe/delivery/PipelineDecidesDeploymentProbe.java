@@ -3,11 +3,10 @@ package dev.mlops.maturity.probe.delivery;
 import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.evidence.Source;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Fields;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
-import dev.mlops.maturity.probe.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ import java.util.Set;
  * Informer caches drop managedFields, so their absence means "not known": with no other signal the verdict is
  * Unknown, never Missing.
  */
-public final class PipelineDecidesDeploymentProbe implements Probe {
+public final class PipelineDecidesDeploymentProbe extends AbstractProbe {
   public static final String CAPABILITY = "pipeline-decides-deployment";
 
   private final Set<String> automationManagers;
@@ -41,18 +40,8 @@ public final class PipelineDecidesDeploymentProbe implements Probe {
 
   /** @param automationManagers field managers that count as automation (besides names containing "pipeline"/"argo-workflow") */
   public PipelineDecidesDeploymentProbe(Set<String> automationManagers) {
+    super(CAPABILITY, WorkloadDelivery.READS);
     this.automationManagers = Set.copyOf(automationManagers);
-  }
-
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return WorkloadDelivery.READS;
   }
 
   @Override

@@ -1,16 +1,14 @@
 package dev.mlops.maturity.probe.governance;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.Kinds;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
-import dev.mlops.maturity.probe.ResourceKind;
 import dev.mlops.maturity.probe.delivery.ArgoCdApplications;
 import dev.mlops.maturity.probe.delivery.WorkloadDelivery;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code audit-trail} (PROBES.md b.22), the part visible in-cluster: who deployed which revision when. Satisfied
@@ -19,18 +17,11 @@ import java.util.Set;
  * {@code status.history}. The data and comparison-result parts and the Kubernetes API audit log cannot be read
  * through the API; mlops-5-level accepts a declared audit sink for them, which the Missing message suggests.
  */
-public final class AuditTrailProbe implements Probe {
+public final class AuditTrailProbe extends AbstractProbe {
   public static final String CAPABILITY = "audit-trail";
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return WorkloadDelivery.READS;
+  public AuditTrailProbe() {
+    super(CAPABILITY, WorkloadDelivery.READS);
   }
 
   @Override

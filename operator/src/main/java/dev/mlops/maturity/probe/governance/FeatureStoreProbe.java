@@ -1,9 +1,9 @@
 package dev.mlops.maturity.probe.governance;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.Kinds;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.ResourceKind;
@@ -11,9 +11,10 @@ import dev.mlops.maturity.probe.delivery.SupportingReads;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code feature-store} (PROBES.md b.17), with training/serving parity: a Feast {@code FeatureStore}
@@ -25,24 +26,14 @@ import java.util.function.Predicate;
  * Missing ("serving and training do not share ..."); a store that is not Ready is Missing with its phase.
  * SaaS feature stores (Tecton, Hopsworks, SageMaker, Vertex) are not visible in-cluster.
  */
-public final class FeatureStoreProbe implements Probe {
+public final class FeatureStoreProbe extends AbstractProbe {
   public static final String CAPABILITY = "feature-store";
 
   static final List<ResourceKind> SERVING = List.of(Kinds.DEPLOYMENT, Kinds.STATEFUL_SET, Kinds.ROLLOUT, Kinds.INFERENCE_SERVICE);
   static final List<ResourceKind> TRAINING = List.of(Kinds.WORKFLOW_TEMPLATE, Kinds.CRON_WORKFLOW, Kinds.TEKTON_PIPELINE, Kinds.CRON_JOB);
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    List<ResourceKind> kinds = new ArrayList<>(SERVING);
-    kinds.addAll(TRAINING);
-    kinds.add(Kinds.FEATURE_STORE);
-    return Set.copyOf(kinds);
+  public FeatureStoreProbe() {
+    super(CAPABILITY, Stream.of(SERVING, TRAINING, List.of(Kinds.FEATURE_STORE)).flatMap(List::stream).collect(Collectors.toSet()));
   }
 
   @Override

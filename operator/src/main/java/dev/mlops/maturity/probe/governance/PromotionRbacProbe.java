@@ -3,12 +3,11 @@ package dev.mlops.maturity.probe.governance;
 import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.evidence.Source;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.Kinds;
 import dev.mlops.maturity.probe.Listing;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
-import dev.mlops.maturity.probe.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,21 +37,14 @@ import java.util.Set;
  * </ol>
  * Which principals are the intended promoters cannot be declared yet; IdP group membership is opaque to the cluster.
  */
-public final class PromotionRbacProbe implements Probe {
+public final class PromotionRbacProbe extends AbstractProbe {
   public static final String CAPABILITY = "promotion-rbac";
 
   private static final Set<String> BROAD_GROUPS = Set.of("system:authenticated", "system:unauthenticated", "system:serviceaccounts");
   private static final List<String> DEFAULT_BINDING_PREFIXES = List.of("system:", "eks:");
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of(Kinds.ROLE, Kinds.ROLE_BINDING, Kinds.CLUSTER_ROLE, Kinds.CLUSTER_ROLE_BINDING);
+  public PromotionRbacProbe() {
+    super(CAPABILITY, Set.of(Kinds.ROLE, Kinds.ROLE_BINDING, Kinds.CLUSTER_ROLE, Kinds.CLUSTER_ROLE_BINDING));
   }
 
   @Override

@@ -1,10 +1,9 @@
 package dev.mlops.maturity.probe.mlflow;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Answer;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
-import dev.mlops.maturity.probe.ResourceKind;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.DatasetInput;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.ModelVersion;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.Run;
@@ -15,18 +14,11 @@ import java.util.Set;
  * data-versioning (PROBES.md b.16): the run behind the champion version (or the newest one) logged
  * a dataset input identified by a digest and a source (MLflow >= 2.4 dataset inputs).
  */
-public final class DataVersioningProbe implements Probe {
+public final class DataVersioningProbe extends AbstractProbe {
   public static final String CAPABILITY = "data-versioning";
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of();
+  public DataVersioningProbe() {
+    super(CAPABILITY, Set.of());
   }
 
   @Override

@@ -1,10 +1,9 @@
 package dev.mlops.maturity.probe.mlflow;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Answer;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
-import dev.mlops.maturity.probe.ResourceKind;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.ModelVersion;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.Run;
 import java.util.ArrayList;
@@ -16,19 +15,12 @@ import java.util.Set;
  * experiment-tracking (PROBES.md b.1): a registered version is linked to a FINISHED run that logged
  * metrics and params. The linkage is required: a tracking server nobody logs to proves nothing.
  */
-public final class ExperimentTrackingProbe implements Probe {
+public final class ExperimentTrackingProbe extends AbstractProbe {
   public static final String CAPABILITY = "experiment-tracking";
   static final int VERSIONS_CHECKED = 5;
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of();
+  public ExperimentTrackingProbe() {
+    super(CAPABILITY, Set.of());
   }
 
   @Override

@@ -1,13 +1,12 @@
 package dev.mlops.maturity.probe.mlflow;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.Kinds;
 import dev.mlops.maturity.probe.Listing;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
-import dev.mlops.maturity.probe.ResourceKind;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.ModelVersion;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
@@ -20,18 +19,11 @@ import java.util.Set;
  * model-versioning (PROBES.md b.3): at least two immutable versions, or one READY version pinned by
  * the champion alias; serving that follows a floating path ({@code .../latest}) defeats it.
  */
-public final class ModelVersioningProbe implements Probe {
+public final class ModelVersioningProbe extends AbstractProbe {
   public static final String CAPABILITY = "model-versioning";
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of(Kinds.INFERENCE_SERVICE);
+  public ModelVersioningProbe() {
+    super(CAPABILITY, Set.of(Kinds.INFERENCE_SERVICE));
   }
 
   @Override

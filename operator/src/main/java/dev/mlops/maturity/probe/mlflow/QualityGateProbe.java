@@ -1,10 +1,9 @@
 package dev.mlops.maturity.probe.mlflow;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Answer;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
-import dev.mlops.maturity.probe.ResourceKind;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.ModelVersion;
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -20,7 +19,7 @@ import java.util.regex.Pattern;
  * gate whose candidate score strictly beats the previous champion's on the same (fixed) test set.
  * Online gates (Rollouts / Flagger analysis) are counted by the serving probes.
  */
-public final class QualityGateProbe implements Probe {
+public final class QualityGateProbe extends AbstractProbe {
   public static final String CAPABILITY = "quality-gate";
   static final String RESULT = "mlops.gate.result";
   static final String METRIC = "mlops.gate.metric";
@@ -30,15 +29,8 @@ public final class QualityGateProbe implements Probe {
   static final String TEST_SET = "mlops.gate.test_set_digest";
   private static final Pattern METRIC_NAME = Pattern.compile("^[A-Za-z0-9_.:/-]{1,40}$");
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of();
+  public QualityGateProbe() {
+    super(CAPABILITY, Set.of());
   }
 
   @Override

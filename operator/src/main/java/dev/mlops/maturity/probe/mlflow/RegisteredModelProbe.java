@@ -1,10 +1,9 @@
 package dev.mlops.maturity.probe.mlflow;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Answer;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
-import dev.mlops.maturity.probe.ResourceKind;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.ModelVersion;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.RegisteredModel;
 import java.util.Comparator;
@@ -13,18 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /** model-registry (PROBES.md b.2): the workload's model is registered in MLflow with at least one READY version. */
-public final class RegisteredModelProbe implements Probe {
+public final class RegisteredModelProbe extends AbstractProbe {
   public static final String CAPABILITY = "model-registry";
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of();
+  public RegisteredModelProbe() {
+    super(CAPABILITY, Set.of());
   }
 
   @Override

@@ -3,10 +3,10 @@ package dev.mlops.maturity.probe.pipeline;
 import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.evidence.Source;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.Kinds;
 import dev.mlops.maturity.probe.Listing;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.ResourceKind;
@@ -49,32 +49,24 @@ import java.util.Set;
  * Exercised: Workflows/PipelineRuns labelled {@code events.argoproj.io/sensor=<sensor>} that
  * succeeded in the last 30 days are added as references.
  */
-public abstract class AlertTriggeredRetrainingProbe implements Probe {
+public abstract class AlertTriggeredRetrainingProbe extends AbstractProbe {
   static final String TRIGGER_LABEL = "mlops.dev/trigger";
   static final String PROMETHEUS_TRIGGER_LABEL = "mlops_trigger";
   static final String SENSOR_LABEL = "events.argoproj.io/sensor";
 
-  private final String capability;
+  private static final Set<ResourceKind> READS = Set.of(Kinds.PROMETHEUS_RULE, Kinds.SENSOR, Kinds.EVENT_SOURCE,
+      Kinds.WORKFLOW_TEMPLATE, Kinds.CRON_WORKFLOW, Kinds.SCHEDULED_WORKFLOW, Kinds.TEKTON_PIPELINE, Kinds.WORKFLOW,
+      Kinds.TEKTON_PIPELINE_RUN);
+
   private final String trigger;
   private final boolean exprNamesTrigger;
 
   protected AlertTriggeredRetrainingProbe(String capability, String trigger, boolean exprNamesTrigger) {
-    this.capability = capability;
+    super(capability, READS);
     this.trigger = trigger;
     this.exprNamesTrigger = exprNamesTrigger;
   }
 
-  @Override
-  public String capability() {
-    return capability;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of(Kinds.PROMETHEUS_RULE, Kinds.SENSOR, Kinds.EVENT_SOURCE, Kinds.WORKFLOW_TEMPLATE, Kinds.CRON_WORKFLOW,
-        Kinds.SCHEDULED_WORKFLOW, Kinds.TEKTON_PIPELINE, Kinds.WORKFLOW, Kinds.TEKTON_PIPELINE_RUN);
-  }
 
   /** One link of the chain: what shows it, or why it is absent, or why it could not be read. */
   private record Link(List<String> references, String description, List<String> absent, List<String> unreadable, String sensor) {
@@ -99,7 +91,7 @@ public abstract class AlertTriggeredRetrainingProbe implements Probe {
       String message = alert.description() + " -> " + sensor.description()
           + (runs.isEmpty() ? "; not fired successfully in the last " + TrainingPipelines.LOOK_BACK.toDays() + " days"
               : "; " + runs.size() + " successful triggered run" + (runs.size() == 1 ? "" : "s"));
-      return new Evidence(capability, CapabilityState.Satisfied, Source.OBSERVED, refs, message);
+      return new Evidence(capability(), CapabilityState.Satisfied, Source.OBSERVED, refs, message);
     }
     List<String> notes = new ArrayList<>();
     List<String> gaps = new ArrayList<>();
@@ -115,9 +107,9 @@ public abstract class AlertTriggeredRetrainingProbe implements Probe {
       String message = "no " + trigger + "-triggered retraining chain: " + String.join("; ", gaps)
           + (notes.isEmpty() ? "" : " (" + TrainingPipelines.summary(notes, 3) + ")")
           + (reasons.isEmpty() ? "" : "; also not checked: " + String.join("; ", reasons));
-      return new Evidence(capability, CapabilityState.Missing, Source.OBSERVED, notes, message);
+      return new Evidence(capability(), CapabilityState.Missing, Source.OBSERVED, notes, message);
     }
-    return new Evidence(capability, CapabilityState.Unknown, Source.OBSERVED, List.of(), String.join("; ", reasons));
+    return new Evidence(capability(), CapabilityState.Unknown, Source.OBSERVED, List.of(), String.join("; ", reasons));
   }
 
   private Link alertLink(ProbeContext ctx) {
@@ -167,7 +159,7 @@ public abstract class AlertTriggeredRetrainingProbe implements Probe {
     if (!unreadable.isEmpty()) {
       return new Link(List.of(), "", List.of(), unreadable);
     }
-    TrainingPipelines pipelines = TrainingPipelines.discover(ctx, new ProviderScan(capability));
+    TrainingPipelines pipelines = TrainingPipelines.discover(ctx, new ProviderScan(capability()));
     Map<String, GenericKubernetesResource> webhookSources = new LinkedHashMap<>();
     sources.items().stream().filter(s -> Fields.map(s, "spec", "webhook").map(m -> !m.isEmpty()).orElse(false))
         .forEach(s -> webhookSources.put(TrainingPipelines.name(s), s));

@@ -1,8 +1,8 @@
 package dev.mlops.maturity.probe.pipeline;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Kinds;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.ResourceKind;
@@ -19,19 +19,12 @@ import java.util.Set;
  * is not enough: an orchestrator nobody uses for this workload is Missing. The controller
  * Deployment is not checked (it usually lives in another namespace).
  */
-public final class OrchestratorProbe implements Probe {
+public final class OrchestratorProbe extends AbstractProbe {
   static final String CAPABILITY = "orchestrator";
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of(Kinds.WORKFLOW_TEMPLATE, Kinds.CRON_WORKFLOW, Kinds.WORKFLOW, Kinds.SCHEDULED_WORKFLOW,
-        Kinds.TEKTON_PIPELINE, Kinds.TEKTON_PIPELINE_RUN);
+  public OrchestratorProbe() {
+    super(CAPABILITY, Set.of(Kinds.WORKFLOW_TEMPLATE, Kinds.CRON_WORKFLOW, Kinds.WORKFLOW, Kinds.SCHEDULED_WORKFLOW,
+        Kinds.TEKTON_PIPELINE, Kinds.TEKTON_PIPELINE_RUN));
   }
 
   @Override

@@ -3,13 +3,12 @@ package dev.mlops.maturity.probe.pipeline;
 import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.evidence.Source;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.Kinds;
 import dev.mlops.maturity.probe.Listing;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
-import dev.mlops.maturity.probe.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +36,7 @@ import java.util.Set;
  * Otherwise Missing (a model may accept it declared); Unknown when the definitions or the RBAC
  * objects could not be read.
  */
-public final class RetrainByOthersProbe implements Probe {
+public final class RetrainByOthersProbe extends AbstractProbe {
   static final String CAPABILITY = "retrain-by-others";
   /** argo-server in server auth mode writes its own ServiceAccount (sanitised) as the creator: automation, not a person. */
   static final String SERVICE_ACCOUNT_CREATOR = "system-serviceaccount-";
@@ -52,16 +51,9 @@ public final class RetrainByOthersProbe implements Probe {
   private static final Grant TEKTON_PIPELINE_RUNS = new Grant("tekton.dev", "pipelineruns");
   private static final Grant KFP_RUNS = new Grant("pipelines.kubeflow.org", "runs");
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of(Kinds.WORKFLOW_TEMPLATE, Kinds.CRON_WORKFLOW, Kinds.SCHEDULED_WORKFLOW, Kinds.TEKTON_PIPELINE, Kinds.WORKFLOW,
-        Kinds.ROLE_BINDING, Kinds.ROLE, Kinds.CLUSTER_ROLE);
+  public RetrainByOthersProbe() {
+    super(CAPABILITY, Set.of(Kinds.WORKFLOW_TEMPLATE, Kinds.CRON_WORKFLOW, Kinds.SCHEDULED_WORKFLOW, Kinds.TEKTON_PIPELINE, Kinds.WORKFLOW,
+        Kinds.ROLE_BINDING, Kinds.ROLE, Kinds.CLUSTER_ROLE));
   }
 
   @Override

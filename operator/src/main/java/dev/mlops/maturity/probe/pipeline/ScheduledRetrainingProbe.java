@@ -1,8 +1,8 @@
 package dev.mlops.maturity.probe.pipeline;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Kinds;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.ResourceKind;
@@ -21,18 +21,11 @@ import java.util.function.Function;
  * in the Missing message. CronJobs are always served, so a cluster without Argo and KFP gives
  * Missing, not Unknown, unless CronJobs cannot be read. The last fire time is shown, not required.
  */
-public final class ScheduledRetrainingProbe implements Probe {
+public final class ScheduledRetrainingProbe extends AbstractProbe {
   static final String CAPABILITY = "scheduled-retraining";
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of(Kinds.CRON_WORKFLOW, Kinds.SCHEDULED_WORKFLOW, Kinds.CRON_JOB);
+  public ScheduledRetrainingProbe() {
+    super(CAPABILITY, Set.of(Kinds.CRON_WORKFLOW, Kinds.SCHEDULED_WORKFLOW, Kinds.CRON_JOB));
   }
 
   @Override

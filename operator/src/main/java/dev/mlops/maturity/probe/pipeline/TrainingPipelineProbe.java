@@ -1,11 +1,10 @@
 package dev.mlops.maturity.probe.pipeline;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Kinds;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
-import dev.mlops.maturity.probe.ResourceKind;
 import java.util.List;
 import java.util.Set;
 
@@ -15,19 +14,12 @@ import java.util.Set;
  * built-in models do not require it to have run, so recent successful runs (last 30 days, newest
  * three) are only added as extra references and counted in the message.
  */
-public final class TrainingPipelineProbe implements Probe {
+public final class TrainingPipelineProbe extends AbstractProbe {
   static final String CAPABILITY = "training-pipeline";
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of(Kinds.WORKFLOW_TEMPLATE, Kinds.CRON_WORKFLOW, Kinds.SCHEDULED_WORKFLOW, Kinds.TEKTON_PIPELINE,
-        Kinds.WORKFLOW, Kinds.TEKTON_PIPELINE_RUN);
+  public TrainingPipelineProbe() {
+    super(CAPABILITY, Set.of(Kinds.WORKFLOW_TEMPLATE, Kinds.CRON_WORKFLOW, Kinds.SCHEDULED_WORKFLOW, Kinds.TEKTON_PIPELINE,
+        Kinds.WORKFLOW, Kinds.TEKTON_PIPELINE_RUN));
   }
 
   @Override

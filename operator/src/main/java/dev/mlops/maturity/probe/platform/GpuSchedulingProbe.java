@@ -1,14 +1,13 @@
 package dev.mlops.maturity.probe.platform;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Availability;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.Kinds;
 import dev.mlops.maturity.probe.Listing;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
-import dev.mlops.maturity.probe.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
 import java.util.Set;
@@ -29,21 +28,14 @@ import java.util.Set;
  * (same {@code resourceGroups} shape). Nodes are always readable, so a cluster without GPU nodes, GPU pools or GPU
  * queues is Missing; GPU pools of a cluster autoscaler scaled to zero are not visible through the API.
  */
-public final class GpuSchedulingProbe implements Probe {
+public final class GpuSchedulingProbe extends AbstractProbe {
   public static final String CAPABILITY = "gpu-scheduling";
   public static final String GPU = "nvidia.com/gpu";
 
   /** Kueue's ClusterQueue before 0.15 (not in the shared Kinds: read only when v1beta2 is not served). */
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of(Kinds.NODE, Kinds.NODE_POOL, Kinds.CLUSTER_QUEUE, Kinds.CLUSTER_QUEUE_V1BETA1);
+  public GpuSchedulingProbe() {
+    super(CAPABILITY, Set.of(Kinds.NODE, Kinds.NODE_POOL, Kinds.CLUSTER_QUEUE, Kinds.CLUSTER_QUEUE_V1BETA1));
   }
 
   @Override

@@ -1,12 +1,11 @@
 package dev.mlops.maturity.probe.platform;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.Kinds;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
-import dev.mlops.maturity.probe.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.Set;
 
@@ -24,19 +23,12 @@ import java.util.Set;
  * </ul>
  * Horizontal autoscaling (HPA, KEDA, KServe replicas) is elasticity, not right-sizing, and is not read.
  */
-public final class RightSizingProbe implements Probe {
+public final class RightSizingProbe extends AbstractProbe {
   public static final String CAPABILITY = "right-sizing";
   private static final Set<String> CONSOLIDATING = Set.of("WhenEmptyOrUnderutilized", "Balanced", "WhenUnderutilized");
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of(Kinds.VPA, Kinds.NODE_POOL);
+  public RightSizingProbe() {
+    super(CAPABILITY, Set.of(Kinds.VPA, Kinds.NODE_POOL));
   }
 
   @Override

@@ -3,12 +3,11 @@ package dev.mlops.maturity.probe.platform;
 import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.evidence.Source;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Kinds;
 import dev.mlops.maturity.probe.Listing;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
-import dev.mlops.maturity.probe.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,7 @@ import java.util.Set;
  * a cluster with no NodePool CRD and no labelled node is Unknown (capacity type not visible), not Missing.
  * Whether training pods really land on spot (placement intent, history) is not judged here.
  */
-public final class SpotCapacityProbe implements Probe {
+public final class SpotCapacityProbe extends AbstractProbe {
   public static final String CAPABILITY = "spot-capacity";
 
   private static final Map<String, Set<String>> SPOT_LABELS = Map.of(
@@ -41,15 +40,8 @@ public final class SpotCapacityProbe implements Probe {
       NodePools.CAPACITY_TYPE, Set.of("on-demand", "reserved"),
       "eks.amazonaws.com/capacityType", Set.of("ON_DEMAND", "CAPACITY_BLOCK"));
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of(Kinds.NODE, Kinds.NODE_POOL);
+  public SpotCapacityProbe() {
+    super(CAPABILITY, Set.of(Kinds.NODE, Kinds.NODE_POOL));
   }
 
   @Override

@@ -1,11 +1,11 @@
 package dev.mlops.maturity.probe.prometheus;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.Kinds;
 import dev.mlops.maturity.probe.Listing;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ResourceKind;
 import dev.mlops.maturity.probe.prometheus.PrometheusApi.AlertRule;
@@ -41,20 +41,13 @@ import java.util.regex.PatternSyntaxException;
  * </ul>
  * Routing to an Alertmanager receiver is not checked.
  */
-public final class AlertingProbe implements Probe {
+public final class AlertingProbe extends AbstractProbe {
   public static final String CAPABILITY = "alerting";
   private static final Pattern NAMESPACE_MATCHER =
       Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*(=~|!=|!~|=)\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)')");
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of(Kinds.PROMETHEUS_RULE, Kinds.DEPLOYMENT, Kinds.STATEFUL_SET, Kinds.INFERENCE_SERVICE, Kinds.SELDON_MODEL);
+  public AlertingProbe() {
+    super(CAPABILITY, Set.of(Kinds.PROMETHEUS_RULE, Kinds.DEPLOYMENT, Kinds.STATEFUL_SET, Kinds.INFERENCE_SERVICE, Kinds.SELDON_MODEL));
   }
 
   private record RuleMatch(String reference, String group, String alert) {}

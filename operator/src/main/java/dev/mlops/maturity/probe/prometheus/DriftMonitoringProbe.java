@@ -1,13 +1,12 @@
 package dev.mlops.maturity.probe.prometheus;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.Kinds;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
-import dev.mlops.maturity.probe.ResourceKind;
 import dev.mlops.maturity.probe.prometheus.PrometheusApi.Sample;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
@@ -20,18 +19,11 @@ import java.util.Set;
  * target namespace in Prometheus ({@link #driftSeriesQuery}; an instant query only sees series with a sample
  * in the last lookback period, 5 minutes by default). The common provider rule decides the rest.
  */
-public final class DriftMonitoringProbe implements Probe {
+public final class DriftMonitoringProbe extends AbstractProbe {
   public static final String CAPABILITY = "drift-monitoring";
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of(Kinds.SELDON_MODEL, Kinds.INFERENCE_SERVICE);
+  public DriftMonitoringProbe() {
+    super(CAPABILITY, Set.of(Kinds.SELDON_MODEL, Kinds.INFERENCE_SERVICE));
   }
 
   /** The drift series of a namespace, one result per metric name. */

@@ -1,11 +1,10 @@
 package dev.mlops.maturity.probe.prometheus;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Answer;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProbeSettings;
-import dev.mlops.maturity.probe.ResourceKind;
 import dev.mlops.maturity.probe.WorkloadTarget;
 import dev.mlops.maturity.probe.prometheus.PrometheusApi.Sample;
 import java.math.BigDecimal;
@@ -22,7 +21,7 @@ import java.util.Set;
  * not 0) or Prometheus does not answer. {@link #measure} gives the operator the same value for
  * {@code platform_gpu_utilisation_ratio}.
  */
-public final class GpuUtilisationProbe implements Probe {
+public final class GpuUtilisationProbe extends AbstractProbe {
   public static final String CAPABILITY = "gpu-utilisation";
   public static final String ENDPOINT = WorkloadTarget.DEFAULT_ENDPOINT;
 
@@ -33,15 +32,8 @@ public final class GpuUtilisationProbe implements Probe {
     }
   }
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of();
+  public GpuUtilisationProbe() {
+    super(CAPABILITY, Set.of());
   }
 
   public static String utilQuery(String window) {

@@ -3,14 +3,13 @@ package dev.mlops.maturity.probe.prometheus;
 import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.evidence.Source;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.Availability;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.Kinds;
 import dev.mlops.maturity.probe.Listing;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
-import dev.mlops.maturity.probe.ResourceKind;
 import dev.mlops.maturity.probe.SelectorMatcher;
 import dev.mlops.maturity.probe.prometheus.PrometheusApi.ScrapeTarget;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -48,19 +47,12 @@ import java.util.Set;
  *       when the monitoring CRDs are not installed).</li>
  * </ul>
  */
-public final class HealthMonitoringProbe implements Probe {
+public final class HealthMonitoringProbe extends AbstractProbe {
   public static final String CAPABILITY = "health-monitoring";
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of(Kinds.DEPLOYMENT, Kinds.STATEFUL_SET, Kinds.POD, Kinds.INFERENCE_SERVICE, Kinds.SERVICE,
-        Kinds.SERVICE_MONITOR, Kinds.POD_MONITOR);
+  public HealthMonitoringProbe() {
+    super(CAPABILITY, Set.of(Kinds.DEPLOYMENT, Kinds.STATEFUL_SET, Kinds.POD, Kinds.INFERENCE_SERVICE, Kinds.SERVICE,
+        Kinds.SERVICE_MONITOR, Kinds.POD_MONITOR));
   }
 
   /** A monitor endpoint that selects the workload, and the scrape pool Prometheus gives it. */

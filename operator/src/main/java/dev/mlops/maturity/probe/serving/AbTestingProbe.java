@@ -1,10 +1,9 @@
 package dev.mlops.maturity.probe.serving;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Kinds;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
-import dev.mlops.maturity.probe.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
 import java.util.Optional;
@@ -16,18 +15,11 @@ import java.util.Set;
  * rules and iterations; an Argo Rollouts setHeaderRoute step (or a weighted experiment step); an
  * Istio VirtualService route split between two destinations.
  */
-public final class AbTestingProbe implements Probe {
+public final class AbTestingProbe extends AbstractProbe {
   public static final String CAPABILITY = "ab-testing";
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of(Kinds.SELDON_EXPERIMENT, Kinds.FLAGGER_CANARY, Kinds.DEPLOYMENT, Kinds.ROLLOUT, Kinds.VIRTUAL_SERVICE);
+  public AbTestingProbe() {
+    super(CAPABILITY, Set.of(Kinds.SELDON_EXPERIMENT, Kinds.FLAGGER_CANARY, Kinds.DEPLOYMENT, Kinds.ROLLOUT, Kinds.VIRTUAL_SERVICE));
   }
 
   @Override

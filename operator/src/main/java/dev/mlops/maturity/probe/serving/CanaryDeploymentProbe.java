@@ -1,10 +1,9 @@
 package dev.mlops.maturity.probe.serving;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Kinds;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
-import dev.mlops.maturity.probe.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
 import java.util.Optional;
@@ -17,18 +16,11 @@ import java.util.Set;
  * InferenceService with a partial canaryTrafficPercent or two revisions serving traffic; an Istio
  * VirtualService splitting one route between two destinations.
  */
-public final class CanaryDeploymentProbe implements Probe {
+public final class CanaryDeploymentProbe extends AbstractProbe {
   public static final String CAPABILITY = "canary-deployment";
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of(Kinds.ROLLOUT, Kinds.FLAGGER_CANARY, Kinds.DEPLOYMENT, Kinds.INFERENCE_SERVICE, Kinds.VIRTUAL_SERVICE);
+  public CanaryDeploymentProbe() {
+    super(CAPABILITY, Set.of(Kinds.ROLLOUT, Kinds.FLAGGER_CANARY, Kinds.DEPLOYMENT, Kinds.INFERENCE_SERVICE, Kinds.VIRTUAL_SERVICE));
   }
 
   @Override

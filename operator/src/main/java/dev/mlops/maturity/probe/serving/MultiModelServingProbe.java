@@ -1,11 +1,10 @@
 package dev.mlops.maturity.probe.serving;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.Kinds;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
-import dev.mlops.maturity.probe.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,19 +20,12 @@ import java.util.Set;
  * models; a KServe multi-model ServingRuntime used by an InferenceService, or an InferenceService
  * on ModelMesh; two or more KServe TrainedModels on one InferenceService.
  */
-public final class MultiModelServingProbe implements Probe {
+public final class MultiModelServingProbe extends AbstractProbe {
   public static final String CAPABILITY = "multi-model-serving";
   private static final String MODEL_MESH = "ModelMesh";
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of(Kinds.SELDON_SERVER, Kinds.SERVING_RUNTIME, Kinds.INFERENCE_SERVICE, Kinds.TRAINED_MODEL);
+  public MultiModelServingProbe() {
+    super(CAPABILITY, Set.of(Kinds.SELDON_SERVER, Kinds.SERVING_RUNTIME, Kinds.INFERENCE_SERVICE, Kinds.TRAINED_MODEL));
   }
 
   @Override

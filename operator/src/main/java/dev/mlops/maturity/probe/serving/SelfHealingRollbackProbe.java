@@ -1,10 +1,9 @@
 package dev.mlops.maturity.probe.serving;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Kinds;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
-import dev.mlops.maturity.probe.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,18 +21,11 @@ import java.util.stream.Collectors;
  * Canary is added as evidence that the rollback was exercised. Argo CD selfHeal and a Deployment's
  * progressDeadlineSeconds are not rollback and are not read.
  */
-public final class SelfHealingRollbackProbe implements Probe {
+public final class SelfHealingRollbackProbe extends AbstractProbe {
   public static final String CAPABILITY = "self-healing-rollback";
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of(Kinds.ROLLOUT, Kinds.ANALYSIS_TEMPLATE, Kinds.CLUSTER_ANALYSIS_TEMPLATE, Kinds.FLAGGER_CANARY, Kinds.DEPLOYMENT);
+  public SelfHealingRollbackProbe() {
+    super(CAPABILITY, Set.of(Kinds.ROLLOUT, Kinds.ANALYSIS_TEMPLATE, Kinds.CLUSTER_ANALYSIS_TEMPLATE, Kinds.FLAGGER_CANARY, Kinds.DEPLOYMENT));
   }
 
   @Override

@@ -1,10 +1,9 @@
 package dev.mlops.maturity.probe.serving;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Kinds;
-import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
-import dev.mlops.maturity.probe.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
 import java.util.Optional;
@@ -15,18 +14,11 @@ import java.util.Set;
  * are discarded. Providers: Istio VirtualService mirrors, Argo Rollouts setMirrorRoute steps,
  * Flagger {@code analysis.mirror}, Seldon Core 2 Experiment {@code spec.mirror}.
  */
-public final class ShadowDeploymentProbe implements Probe {
+public final class ShadowDeploymentProbe extends AbstractProbe {
   public static final String CAPABILITY = "shadow-deployment";
 
-  @Override
-  public String capability() {
-    return CAPABILITY;
-  }
-
-
-  @Override
-  public Set<ResourceKind> reads() {
-    return Set.of(Kinds.VIRTUAL_SERVICE, Kinds.ROLLOUT, Kinds.FLAGGER_CANARY, Kinds.DEPLOYMENT, Kinds.SELDON_EXPERIMENT);
+  public ShadowDeploymentProbe() {
+    super(CAPABILITY, Set.of(Kinds.VIRTUAL_SERVICE, Kinds.ROLLOUT, Kinds.FLAGGER_CANARY, Kinds.DEPLOYMENT, Kinds.SELDON_EXPERIMENT));
   }
 
   @Override
