@@ -1,7 +1,6 @@
 package dev.mlops.maturity.external;
 
 import dev.mlops.maturity.config.OperatorConfig;
-import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.prometheus.HttpPrometheusApi;
 import java.time.Clock;
 

@@ -1,5 +1,6 @@
 package dev.mlops.maturity.reconciler;
 
+import static dev.mlops.maturity.reconciler.MockCluster.FRAUD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 /** Two replicas and a Lease: one reconciles, the other takes over when it stops; a lost lease stops a replica without exiting. */
 class LeaderElectionTest {
-  private static final Map<String, String> FRAUD = Map.of("app.kubernetes.io/part-of", "fraud-detector");
   private static final Duration LEASE = Duration.ofSeconds(2);
 
   private TestCluster cluster;

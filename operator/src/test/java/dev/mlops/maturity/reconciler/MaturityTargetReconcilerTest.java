@@ -1,5 +1,7 @@
 package dev.mlops.maturity.reconciler;
 
+import static dev.mlops.maturity.reconciler.MockCluster.CHURN;
+import static dev.mlops.maturity.reconciler.MockCluster.FRAUD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,8 +17,6 @@ import org.junit.jupiter.api.Test;
 
 /** The real operator against a CRUD mock API server: convergence, event-driven regressions, Unknown, metrics, writes. */
 class MaturityTargetReconcilerTest {
-  private static final Map<String, String> FRAUD = Map.of("app.kubernetes.io/part-of", "fraud-detector");
-  private static final Map<String, String> CHURN = Map.of("app.kubernetes.io/part-of", "churn");
   private static final Duration QUICK = Duration.ofSeconds(5);
 
   private TestCluster cluster;
@@ -27,12 +27,7 @@ class MaturityTargetReconcilerTest {
   void startCluster() {
     cluster = TestCluster.start();
     probes = new TestProbes();
-    cluster.installCronWorkflowCrd();
-    cluster.createTestModel();
-    cluster.createDeployment("team-a", "fraud-api", FRAUD);
-    cluster.createCronWorkflow("team-a", "fraud-retrain", FRAUD);
-    cluster.createDeployment("team-b", "churn-api", CHURN);
-    cluster.createCronWorkflow("team-b", "churn-retrain", CHURN);
+    cluster.createTwoTeams();
   }
 
   @AfterEach

@@ -29,6 +29,10 @@ import java.util.stream.Stream;
  * Subclasses decide how requests are dispatched (plain CRUD, counting, fault injection).
  */
 public abstract class MockCluster implements AutoCloseable {
+  /** Selectors of the two teams of {@link #createTwoTeams()}. */
+  public static final Map<String, String> FRAUD = Map.of("app.kubernetes.io/part-of", "fraud-detector");
+  public static final Map<String, String> CHURN = Map.of("app.kubernetes.io/part-of", "churn");
+
   public static final ResourceDefinitionContext CRON_WORKFLOWS = new ResourceDefinitionContext.Builder()
       .withGroup("argoproj.io").withVersion("v1alpha1").withKind("CronWorkflow").withPlural("cronworkflows").withNamespaced(true).build();
 
@@ -106,6 +110,19 @@ public abstract class MockCluster implements AutoCloseable {
         .withNewSpec().addNewContainer().withName("server").withImage("registry.example/model-server:1.0")
         .addNewPort().withName("http").withContainerPort(8080).endPort().endContainer().endSpec()
         .endTemplate().endSpec().build()).create();
+  }
+
+  /**
+   * The usual operator-test cluster: the CronWorkflow CRD, the test model, and two teams (team-a
+   * fraud, team-b churn) each with a Deployment and a CronWorkflow, so both can reach level 2.
+   */
+  public void createTwoTeams() {
+    installCronWorkflowCrd();
+    createTestModel();
+    createDeployment("team-a", "fraud-api", FRAUD);
+    createCronWorkflow("team-a", "fraud-retrain", FRAUD);
+    createDeployment("team-b", "churn-api", CHURN);
+    createCronWorkflow("team-b", "churn-retrain", CHURN);
   }
 
   /** A custom two-level model: level 1 needs a served workload (health-monitoring), level 2 a retraining schedule. */

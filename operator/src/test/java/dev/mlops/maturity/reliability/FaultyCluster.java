@@ -33,8 +33,6 @@ import java.util.stream.Stream;
  * cleared. Every request is recorded ("METHOD path"), and open watch WebSockets can be dropped.
  */
 final class FaultyCluster extends MockCluster {
-  static final Map<String, String> FRAUD = Map.of("app.kubernetes.io/part-of", "fraud-detector");
-  static final Map<String, String> CHURN = Map.of("app.kubernetes.io/part-of", "churn");
 
   /** A fault: answers matching requests instead of the store while {@code remaining} is not zero (negative: forever). */
   static final class Fault {

@@ -43,12 +43,7 @@ class RestartAndFailoverTest {
   @BeforeEach
   void start() {
     cluster = FaultyCluster.start();
-    cluster.installCronWorkflowCrd();
-    cluster.createTestModel();
-    cluster.createDeployment("team-a", "fraud-api", FRAUD);
-    cluster.createCronWorkflow("team-a", "fraud-retrain", FRAUD);
-    cluster.createDeployment("team-b", "churn-api", CHURN);
-    cluster.createCronWorkflow("team-b", "churn-retrain", CHURN);
+    cluster.createTwoTeams();
   }
 
   @AfterEach
