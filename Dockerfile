@@ -17,7 +17,7 @@ RUN groupadd --system --gid 65532 operator \
  && useradd --system --uid 65532 --gid 65532 --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin operator
 
 WORKDIR /app
-COPY --chown=65532:65532 operator/target/mlops-maturity-operator.jar /app/mlops-maturity-operator.jar
+COPY --chown=65532:65532 cli/target/mlops-maturity-operator.jar /app/mlops-maturity-operator.jar
 
 USER 65532:65532
 EXPOSE 8080

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Measures the MLOps maturity of ML workloads from live cluster state.",
-    subcommands = {AssessCommand.class, BenchCommand.class, DemoCommand.class, ModelsCommand.class, RunCommand.class})
+    subcommands = {AssessCommand.class, DemoCommand.class, ModelsCommand.class, RunCommand.class})
 public class MaturityCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrdDriftTest {
   static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
-  static final Path GENERATED = ROOT.resolve("operator/target/classes/META-INF/fabric8");
+  static final Path GENERATED = ROOT.resolve("core/target/classes/META-INF/fabric8");
   static final Path CHECKED_IN = ROOT.resolve("crds");
   static final Path CHART_CRDS = ROOT.resolve("helm/mlops-maturity-operator/crds");
   static final String REGENERATE = "mvn -B -q test -Dtest=CrdDriftTest -Dcrds.update=true";

@@ -1,4 +1,4 @@
-package dev.mlops.maturity.bench;
+package dev.mlops.maturity.demo;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;

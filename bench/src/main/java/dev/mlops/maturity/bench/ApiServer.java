@@ -1,5 +1,6 @@
 package dev.mlops.maturity.bench;
 
+import dev.mlops.maturity.demo.IndexedCrudDispatcher;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;

@@ -1,5 +1,7 @@
 package dev.mlops.maturity.bench;
 
+import dev.mlops.maturity.demo.IndexedCrudDispatcher;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;

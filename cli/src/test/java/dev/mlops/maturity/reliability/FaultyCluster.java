@@ -1,6 +1,6 @@
 package dev.mlops.maturity.reliability;
 
-import dev.mlops.maturity.bench.IndexedCrudDispatcher;
+import dev.mlops.maturity.demo.IndexedCrudDispatcher;
 import dev.mlops.maturity.reconciler.MockCluster;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;

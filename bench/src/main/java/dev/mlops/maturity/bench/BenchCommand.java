@@ -1,7 +1,5 @@
-package dev.mlops.maturity.cli;
+package dev.mlops.maturity.bench;
 
-import dev.mlops.maturity.bench.Bench;
-import dev.mlops.maturity.bench.BenchSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +18,14 @@ import picocli.CommandLine.Spec;
  * vs a naive LIST-per-reconcile baseline, detection latency vs a bare informer, idle API load,
  * memory with and without pruning, evaluation cost, at several scales. Prints a table, writes JSON.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = dev.mlops.maturity.cli.VersionProvider.class,
     description = "Benchmark the operator on a synthetic cluster in an in-process API server; prints a table and writes a JSON report.")
 public class BenchCommand implements Callable<Integer> {
+  /** The bench jar's entry point: the benchmark ships in its own jar, not in the operator's runtime jar. */
+  public static void main(String[] args) {
+    System.exit(new picocli.CommandLine(new BenchCommand()).execute(args));
+  }
+
   @Spec
   CommandSpec spec;
 

@@ -43,7 +43,7 @@ final class ChartFixture {
   }
 
   static Path testValues(String name) {
-    return projectRoot().resolve("operator/src/test/resources/helm").resolve(name);
+    return projectRoot().resolve("cli/src/test/resources/helm").resolve(name);
   }
 
   static String read(Path file) {
