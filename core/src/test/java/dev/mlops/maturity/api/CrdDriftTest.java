@@ -23,7 +23,7 @@ class CrdDriftTest {
   static final Path GENERATED = ROOT.resolve("core/target/classes/META-INF/fabric8");
   static final Path CHECKED_IN = ROOT.resolve("crds");
   static final Path CHART_CRDS = ROOT.resolve("helm/mlops-maturity-operator/crds");
-  static final String REGENERATE = "mvn -B -q test -Dtest=CrdDriftTest -Dcrds.update=true";
+  static final String REGENERATE = "mvn -B -q test -pl core -Dtest=CrdDriftTest -Dcrds.update=true";
 
   private static String regenerate() {
     return REGENERATE;
