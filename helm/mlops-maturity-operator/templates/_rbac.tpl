@@ -94,10 +94,10 @@ Namespaced kinds: granted by the ClusterRole, or by a Role in each watched names
 - apiGroups: [autoscaling.k8s.io]
   resources: [verticalpodautoscalers]
   verbs: [get, list, watch]
-# the operator's own API: finalizers (update/patch) and the status subresource
+# the operator's own API: watched (no finalizer, so no patch/update of the object) and the status subresource
 - apiGroups: [maturity.mlops.dev]
   resources: [maturitytargets]
-  verbs: [get, list, watch, patch, update]
+  verbs: [get, list, watch]
 - apiGroups: [maturity.mlops.dev]
   resources: [maturitytargets/status]
   verbs: [get, patch, update]

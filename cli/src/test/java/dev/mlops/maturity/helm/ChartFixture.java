@@ -90,6 +90,20 @@ final class ChartFixture {
     return objects.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
+  /** The one object of this type and name. */
+  static <T extends HasMetadata> T named(List<HasMetadata> objects, Class<T> type, String name) {
+    List<T> found = ofType(objects, type).stream().filter(o -> name.equals(o.getMetadata().getName())).toList();
+    if (found.size() != 1) {
+      throw new AssertionError("expected one " + type.getSimpleName() + " " + name + ", rendered " + found.size());
+    }
+    return found.get(0);
+  }
+
+  /** The ClusterRole the operator's ServiceAccount is bound to (the chart also renders aggregated user roles). */
+  static io.fabric8.kubernetes.api.model.rbac.ClusterRole operatorClusterRole(List<HasMetadata> objects) {
+    return named(objects, io.fabric8.kubernetes.api.model.rbac.ClusterRole.class, FULLNAME);
+  }
+
   static <T extends HasMetadata> T single(List<HasMetadata> objects, Class<T> type) {
     List<T> found = ofType(objects, type);
     if (found.size() != 1) {

@@ -76,7 +76,7 @@ class HelmChartTest {
 
     assertThat(kinds(objects)).containsExactlyInAnyOrder(
         "ServiceAccount", "ConfigMap", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Service", "Deployment",
-        "PodDisruptionBudget");
+        "PodDisruptionBudget", "ClusterRole", "ClusterRole");
     assertThat(objects).allSatisfy(o -> assertThat(o).isNotInstanceOf(GenericKubernetesResource.class));
   }
 
@@ -198,7 +198,7 @@ class HelmChartTest {
     assertThat(ChartFixture.ofType(objects, RoleBinding.class))
         .allSatisfy(b -> assertThat(roles).contains(b.getMetadata().getNamespace() + "/" + b.getRoleRef().getName()));
     assertThat(ChartFixture.single(objects, ClusterRoleBinding.class).getRoleRef().getName())
-        .isEqualTo(ChartFixture.single(objects, ClusterRole.class).getMetadata().getName());
+        .isEqualTo(ChartFixture.operatorClusterRole(objects).getMetadata().getName());
   }
 
   @Test

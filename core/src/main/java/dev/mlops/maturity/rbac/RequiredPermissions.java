@@ -66,8 +66,8 @@ public final class RequiredPermissions {
   }
 
   private static void ownApi(SortedSet<Permission> clusterScoped, SortedSet<Permission> namespaced) {
-    // MaturityTarget: watched, finalizer added (patch/update), status written
-    Stream.of("get", "list", "watch", "patch", "update").forEach(v -> namespaced.add(Permission.on(API_GROUP, "maturitytargets", v)));
+    // MaturityTarget: watched and status written; JOSDK's all-events mode adds no finalizer, so no patch/update
+    Stream.of("get", "list", "watch").forEach(v -> namespaced.add(Permission.on(API_GROUP, "maturitytargets", v)));
     Stream.of("get", "patch", "update").forEach(v -> namespaced.add(Permission.on(API_GROUP, "maturitytargets/status", v)));
     // MaturityModel (cluster-scoped): watched, status written
     READ.forEach(v -> clusterScoped.add(Permission.on(API_GROUP, "maturitymodels", v)));
