@@ -47,7 +47,7 @@ class RequiredPermissionsTest {
     assertThat(grants.clusterWide()).filteredOn(p -> p.verb().equals("create")).extracting(Permission::resource)
         .containsOnly("events", "selfsubjectrulesreviews");
     assertThat(grants.clusterWide()).filteredOn(p -> p.verb().equals("update") || p.verb().equals("patch"))
-        .extracting(Permission::resource).containsOnly("maturitytargets", "maturitytargets/status", "maturitymodels/status", "events");
+        .extracting(Permission::resource).containsOnly("maturitytargets/status", "maturitymodels/status", "events");
   }
 
   @Test
