@@ -1,6 +1,7 @@
 package dev.mlops.maturity.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Source;
 import java.util.ArrayList;
@@ -9,12 +10,19 @@ import java.util.List;
 /** One capability as the status reports it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CapabilityStatus {
+  @JsonPropertyDescription("The capability id, e.g. scheduled-retraining.")
   public String id;
   /** The level where the model requires (or, if recommended is true, recommends) it. */
+  @JsonPropertyDescription("The level of the model that requires it (or recommends it, when recommended is true).")
   public Integer level;
+  @JsonPropertyDescription("True when the model only recommends the capability; recommended capabilities never block a level.")
   public Boolean recommended;
+  @JsonPropertyDescription("Satisfied, Missing (absence proven), Unknown (could not be evaluated; see message), Waived or NotApplicable.")
   public CapabilityState state;
+  @JsonPropertyDescription("observed (seen in the cluster or an integration) or declared (spec.declared).")
   public Source source;
+  @JsonPropertyDescription("References to what was seen, e.g. argoproj.io/CronWorkflow fraud/nightly.")
   public List<String> evidence = new ArrayList<>();
+  @JsonPropertyDescription("Why the capability has this state, in one sentence.")
   public String message;
 }

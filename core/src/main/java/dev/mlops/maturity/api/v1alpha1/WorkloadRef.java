@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 public class WorkloadRef {
   @JsonPropertyDescription("Label selector for the workload's training and serving objects in this namespace.")
   @Required
+  @io.fabric8.crd.generator.annotation.SchemaFrom(type = LabelSelectorSchema.class)
   public LabelSelector selector;
 
   @JsonPropertyDescription("Name of the model in the registry; defaults to metadata.name.")
