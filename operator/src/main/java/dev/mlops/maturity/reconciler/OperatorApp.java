@@ -4,6 +4,7 @@ import dev.mlops.maturity.cluster.InformerClusterView;
 import dev.mlops.maturity.config.OperatorConfig;
 import dev.mlops.maturity.metrics.ManagementServer;
 import dev.mlops.maturity.metrics.MaturityMetrics;
+import dev.mlops.maturity.metrics.ProcessMetrics;
 import dev.mlops.maturity.assessment.ClusterModels;
 import dev.mlops.maturity.assessment.TargetAssessor;
 import dev.mlops.maturity.model.BuiltInModels;
@@ -41,6 +42,7 @@ public final class OperatorApp {
    */
   public static OperatorHandle start(KubernetesClient client, OperatorConfig config, ProbeSet probes, OperatorOptions options) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    AutoCloseable processMetrics = ProcessMetrics.bindTo(registry);
     MaturityMetrics metrics = new MaturityMetrics(registry, probes);
     Set<String> namespaces = options.namespaces().isEmpty() ? Set.copyOf(config.watchNamespaces()) : options.namespaces();
 
@@ -63,6 +65,7 @@ public final class OperatorApp {
     }, options.cache());
 
     OperatorHandle handle = new OperatorHandle(registry, metrics, cluster, options.leaderElection() != null);
+    handle.closeOnStop(processMetrics);
     handle.terminated().whenComplete((reason, error) -> refresher.shutdownNow());
     ManagementServer server = null;
     try {

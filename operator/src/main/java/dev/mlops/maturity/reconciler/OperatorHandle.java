@@ -20,6 +20,7 @@ public final class OperatorHandle implements AutoCloseable {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CompletableFuture<StopReason> terminated = new CompletableFuture<>();
   private final PrometheusMeterRegistry registry;
+  private volatile AutoCloseable processMetrics;
   private final MaturityMetrics metrics;
   private final InformerClusterView cluster;
   private final boolean leaderElection;
@@ -111,6 +112,22 @@ public final class OperatorHandle implements AutoCloseable {
     stop();
   }
 
+  /** Something to release when the operator stops (the JVM GC metrics' notification listeners). */
+  void closeOnStop(AutoCloseable resource) {
+    this.processMetrics = resource;
+  }
+
+  private static void closeQuietly(AutoCloseable resource) {
+    if (resource == null) {
+      return;
+    }
+    try {
+      resource.close();
+    } catch (Exception e) {
+      log.debug("releasing {} failed: {}", resource, e.toString());
+    }
+  }
+
   void stop(StopReason reason) {
     if (!stopping.compareAndSet(false, true)) {
       terminated.join();
@@ -129,6 +146,8 @@ public final class OperatorHandle implements AutoCloseable {
       if (s != null) {
         s.close();
       }
+      closeQuietly(processMetrics);
+      registry.close();
       leader = false;
       terminated.complete(reason);
     }
