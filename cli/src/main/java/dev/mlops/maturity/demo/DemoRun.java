@@ -13,13 +13,13 @@ import dev.mlops.maturity.reconciler.OperatorOptions;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,10 +58,13 @@ public final class DemoRun implements AutoCloseable {
   /** Starts everything; {@code metricsPort} 0 picks a free port, and a busy port falls back to a free one. */
   public void start(int metricsPort) throws IOException {
     Path files = DemoFiles.root();
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesMixedDispatcher(new HashMap<>()), false);
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+        new KubectlDiscovery(IndexedCrudDispatcher.mixed(new HashMap<>()), Clock.systemUTC()), false);
     server.init(InetAddress.getByName("127.0.0.1"), 0);
     client = server.createClient();
     say("in-process Kubernetes API server at %s", client.getMasterUrl());
+    Path kubeconfig = DemoKubeconfig.write(Files.createTempFile("mlops-maturity-demo-", ".kubeconfig"), client.getMasterUrl().toString());
+    say("kubectl works against it: export KUBECONFIG=%s; kubectl get mt -A", kubeconfig);
 
     DemoCluster.applyCrds(client, files.resolve("crds"));
     ThirdPartyCrds.forKinds(Kinds.ALL).forEach(crd -> DemoCluster.applyCrd(client, crd));
