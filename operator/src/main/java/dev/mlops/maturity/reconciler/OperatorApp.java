@@ -2,6 +2,8 @@ package dev.mlops.maturity.reconciler;
 
 import dev.mlops.maturity.cluster.InformerClusterView;
 import dev.mlops.maturity.config.OperatorConfig;
+import dev.mlops.maturity.external.AnswerCache;
+import dev.mlops.maturity.external.CachedExternalSources;
 import dev.mlops.maturity.metrics.ManagementServer;
 import dev.mlops.maturity.metrics.MaturityMetrics;
 import dev.mlops.maturity.assessment.ClusterModels;
@@ -47,15 +49,22 @@ public final class OperatorApp {
     Set<ResourceKind> kinds = watched(probes);
     TargetEventSource clusterEvents = new TargetEventSource();
     EvidenceCollector collector = new EvidenceCollector(probes, config.thresholds(), options.clock());
-    CachedExternalSources external = new CachedExternalSources(options.external(), options.evidenceMaxAge(), options.clock());
+    AnswerCache answers = new AnswerCache(options.clock(), options.evidenceMaxAge());
+    CachedExternalSources external = new CachedExternalSources(options.external(), answers);
+    PlatformEvidence platform = new PlatformEvidence(collector, external.readingFor(PlatformEvidence.READER),
+        options.evidenceMaxAge(), options.clock());
     // HTTP evidence is refreshed off the reconcile path, two requests at a time at most
     ExecutorService refresher = Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "http-evidence-refresh");
       t.setDaemon(true);
       return t;
     });
-    external.refreshInBackground(refresher, clusterEvents::evaluateAll);
-    PlatformEvidence platform = new PlatformEvidence(collector, external, options.evidenceMaxAge(), options.clock());
+    answers.refreshInBackground(refresher, readers -> {
+      if (readers.contains(PlatformEvidence.READER)) {
+        platform.externalChanged();
+      }
+      clusterEvents.evaluate(readers);
+    });
     platform.onGpuUtilisation(config.thresholds(), metrics::gpuUtilisation);
     InformerClusterView cluster = new InformerClusterView(client, kinds, namespaces, change -> {
       platform.changed(change);
