@@ -18,8 +18,9 @@ import java.util.function.Supplier;
  * The one cache of HTTP answers, per (endpoint, query), and who read them. An answer is kept for
  * {@code maxAge} (a failure at most the failed-answer TTL, so a recovered server is seen soon).
  * Without a refresher an older answer is fetched again on the caller (one-shot {@code assess}); with
- * {@link #refreshInBackground} it is served at once and re-fetched on the refresher, and when the new
- * answer differs only the readers of that key are woken (JOSDK's per-resource polling idea). Bounded
+ * {@link #refreshInBackground} it is served at once and re-fetched on the refresher (also by the
+ * periodic {@link #refreshStale} poll), and when the new answer differs only the readers of that key
+ * are woken (JOSDK's per-resource polling idea). Bounded
  * (least recently used first) and thread-safe; concurrent askers of a new query share one request.
  */
 public final class AnswerCache {
@@ -138,6 +139,22 @@ public final class AnswerCache {
       mine.complete(answer);
     }
     return (Answer<T>) answer;
+  }
+
+  /**
+   * The periodic poll: re-fetches in the background every answer that someone reads and that is
+   * older than its lifetime, without waiting for a reader to ask (answers nobody reads are left to age out).
+   */
+  public synchronized void refreshStale() {
+    if (refresher == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    entries.forEach((key, e) -> {
+      if (!e.readers.isEmpty() && !now.isBefore(expiry(e))) {
+        refreshLater(key, e);
+      }
+    });
   }
 
   /** Forgets what {@code reader} read: before it evaluates again (it may read other keys), or when it is gone. */

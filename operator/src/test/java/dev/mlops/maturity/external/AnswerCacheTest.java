@@ -214,4 +214,27 @@ class AnswerCacheTest {
 
     assertThat(woken).containsExactly(Set.of("team-a/stays"));
   }
+
+  @Test
+  void thePeriodicPollRefreshesOldAnswersThatSomeoneReadsWithoutWaitingForARead() {
+    List<Runnable> refreshes = new ArrayList<>();
+    List<Set<String>> woken = new ArrayList<>();
+    cache.refreshInBackground(refreshes::add, woken::add);
+    AtomicInteger version = new AtomicInteger(1);
+    cache.get("mlflow/default", "fraud", "team-a/fraud", () -> Answer.ok(version.get()));
+    cache.get("mlflow/default", "read by nobody", NO_READER, counting(Answer.ok("x")));
+
+    cache.refreshStale();
+    assertThat(refreshes).as("fresh answers are left alone").isEmpty();
+    clock.advance(INTERVAL);
+    version.set(2);
+    cache.refreshStale();
+    cache.refreshStale();
+    assertThat(refreshes).as("only the answer someone reads, once").hasSize(1);
+    refreshes.remove(0).run();
+
+    assertThat(woken).containsExactly(Set.of("team-a/fraud"));
+    cache.refreshStale();
+    assertThat(refreshes).as("just refreshed").isEmpty();
+  }
 }
