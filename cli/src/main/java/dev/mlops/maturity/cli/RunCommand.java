@@ -94,7 +94,7 @@ public class RunCommand implements Callable<Integer> {
       // token Secrets without a namespace are read from the operator's own namespace
       String ownNamespace = ClusterConnection.ownNamespace(clientConfig);
       options = options.withExternal(HttpExternalSources.forOperator(operatorConfig,
-          new SecretTokenResolver(client, ownNamespace == null ? "default" : ownNamespace, Clock.systemUTC()), Clock.systemUTC()));
+          new SecretTokenResolver(client, ownNamespace == null ? "default" : ownNamespace, Clock.systemUTC())));
       OperatorHandle handle = OperatorApp.start(client, operatorConfig, ProbeSet.standard(), options);
       Runtime.getRuntime().addShutdownHook(new Thread(handle::stop, "operator-shutdown"));
       OperatorHandle.StopReason reason = handle.terminated().join();

@@ -82,7 +82,7 @@ public final class DemoRun implements AutoCloseable {
         integrations.mlflowUrl(), integrations.prometheusUrl());
 
     OperatorOptions options = OperatorOptions.defaults()
-        .withExternal(HttpExternalSources.forOperator(config, ref -> Optional.empty(), Clock.systemUTC()));
+        .withExternal(HttpExternalSources.forOperator(config, ref -> Optional.empty()));
     operator = startOperator(config, options, metricsPort);
     say("operator running; metrics at http://localhost:%d/metrics", operator.metricsPort());
   }

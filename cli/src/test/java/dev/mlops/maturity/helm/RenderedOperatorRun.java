@@ -128,7 +128,7 @@ final class RenderedOperatorRun {
           .withMetrics("127.0.0.1", 0)
           .withCacheSyncTimeout(Duration.ofSeconds(20))
           .withShutdownTimeout(Duration.ofMillis(500))
-          .withExternal(HttpExternalSources.forOperator(config, new SecretTokenResolver(client, ChartFixture.NAMESPACE, clock), clock))
+          .withExternal(HttpExternalSources.forOperator(config, new SecretTokenResolver(client, ChartFixture.NAMESPACE, clock)))
           .withLeaderElection(OperatorOptions.LeaderElection.in(args.leaderElectionNamespace())
               .withTimings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(250)));
       operator = OperatorApp.start(client, config, ProbeSet.standard(), options);

@@ -79,7 +79,7 @@ class HttpSourceFaultsTest {
     operator = OperatorApp.start(cluster.client, config, new ProbeSet(List.of(new HealthMonitoringProbe(), new RegisteredModelProbe())),
         OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(5))
             .withShutdownTimeout(Duration.ofMillis(500)).withClock(clock)
-            .withExternal(HttpExternalSources.forOperator(config, null, clock)));
+            .withExternal(HttpExternalSources.forOperator(config, null)));
     MaturityTarget target = FaultyCluster.target("team-a", "fraud", "http-model", 2, FRAUD);
     target.getSpec().workload.registeredModel = "fraud-detector";
     cluster.create(target);

@@ -88,7 +88,7 @@ class SecurityTest {
     return OperatorApp.start(cluster.client, config, ProbeSet.standard(),
         OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(10))
             .withShutdownTimeout(Duration.ofMillis(500))
-            .withExternal(HttpExternalSources.forOperator(config, new SecretTokenResolver(cluster.client, "operators", clock), clock)));
+            .withExternal(HttpExternalSources.forOperator(config, new SecretTokenResolver(cluster.client, "operators", clock))));
   }
 
   private CapabilityStatus capability(String ns, String name, String id) {

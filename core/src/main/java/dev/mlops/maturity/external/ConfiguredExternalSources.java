@@ -1,108 +1,75 @@
 package dev.mlops.maturity.external;
 
-import dev.mlops.maturity.config.BasicAuthRef;
 import dev.mlops.maturity.config.Endpoint;
 import dev.mlops.maturity.config.OperatorConfig;
-import dev.mlops.maturity.config.SecretKeyRef;
-import dev.mlops.maturity.evaluation.EvaluationInterval;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.mlflow.HttpMlflowApi;
 import dev.mlops.maturity.probe.mlflow.MlflowApi;
+import dev.mlops.maturity.probe.prometheus.HttpPrometheusApi;
 import dev.mlops.maturity.probe.prometheus.PrometheusApi;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The endpoints the admin's configuration names, by name only: a target picks a name and can never
- * supply an address. One client per endpoint (created on first use), answers cached per endpoint and
- * query for the evaluation interval, credentials read through the TokenResolver on each request and
- * handed to the client as the value of its Authorization header ({@code Bearer <token>} or
- * {@code Basic <base64 of username:password>}).
+ * supply an address. One client per endpoint (created on first use) over its {@link JsonEndpoint},
+ * whose credential is read through the TokenResolver before each request. No cache here: answers
+ * are kept once, in the AnswerCache.
  */
 public final class ConfiguredExternalSources implements ExternalSources {
-  private final Clients clients;
-  private final Duration ttl;
+  private final OperatorConfig config;
+  private final TokenResolver tokens;
+  private final Function<JsonEndpoint, PrometheusApi> prometheusFactory;
+  private final Function<JsonEndpoint, MlflowApi> mlflowFactory;
+  private final JsonEndpoint.Limits limits;
+  private final Map<String, PrometheusApi> prometheus = new ConcurrentHashMap<>();
+  private final Map<String, MlflowApi> mlflow = new ConcurrentHashMap<>();
 
-  private record Clients(
-      OperatorConfig config, TokenResolver tokens,
-      BiFunction<URI, Supplier<Optional<String>>, PrometheusApi> prometheusFactory,
-      BiFunction<URI, Supplier<Optional<String>>, MlflowApi> mlflowFactory,
-      AnswerCache cache, Map<String, PrometheusApi> prometheus, Map<String, MlflowApi> mlflow) {}
+  /** The production clients (HttpPrometheusApi, HttpMlflowApi) with the default deadlines and body cap. */
+  public ConfiguredExternalSources(OperatorConfig config, TokenResolver tokens) {
+    this(config, tokens, HttpPrometheusApi::new, HttpMlflowApi::new, JsonEndpoint.Limits.DEFAULTS);
+  }
 
   /**
-   * @param prometheusFactory makes the Prometheus client of one endpoint from its server root and a
-   *     supplier of the current Authorization header value (HttpPrometheusApi in production)
+   * @param prometheusFactory makes the Prometheus client of one endpoint from its transport
+   * @param mlflowFactory makes the MLflow client of one endpoint from its transport
    */
   public ConfiguredExternalSources(OperatorConfig config, TokenResolver tokens,
-      BiFunction<URI, Supplier<Optional<String>>, PrometheusApi> prometheusFactory, AnswerCache cache) {
-    this(config, tokens, prometheusFactory, HttpMlflowApi::new, cache);
-  }
-
-  public ConfiguredExternalSources(OperatorConfig config, TokenResolver tokens,
-      BiFunction<URI, Supplier<Optional<String>>, PrometheusApi> prometheusFactory,
-      BiFunction<URI, Supplier<Optional<String>>, MlflowApi> mlflowFactory, AnswerCache cache) {
-    this(new Clients(config, tokens, prometheusFactory, mlflowFactory, cache, new ConcurrentHashMap<>(), new ConcurrentHashMap<>()),
-        EvaluationInterval.DEFAULT);
-  }
-
-  private ConfiguredExternalSources(Clients clients, Duration ttl) {
-    this.clients = clients;
-    this.ttl = ttl;
-  }
-
-  /** The same endpoints, clients and cache, with answers kept for a target's evaluation interval. */
-  public ConfiguredExternalSources forInterval(Duration evaluationInterval) {
-    return evaluationInterval == null || evaluationInterval.equals(ttl) ? this : new ConfiguredExternalSources(clients, evaluationInterval);
+      Function<JsonEndpoint, PrometheusApi> prometheusFactory, Function<JsonEndpoint, MlflowApi> mlflowFactory,
+      JsonEndpoint.Limits limits) {
+    this.config = config;
+    this.tokens = tokens;
+    this.prometheusFactory = prometheusFactory;
+    this.mlflowFactory = mlflowFactory;
+    this.limits = limits;
   }
 
   @Override
   public Answer<PrometheusApi> prometheus(String endpointName) {
-    Endpoint endpoint = lookup(clients.config().prometheus(), endpointName);
+    Endpoint endpoint = lookup(config.prometheus(), endpointName);
     if (endpoint == null) {
       return Answer.failed("no prometheus endpoint named '" + endpointName + "' is configured");
     }
-    PrometheusApi api = clients.prometheus().computeIfAbsent(endpointName,
-        n -> clients.prometheusFactory().apply(endpoint.url(), authorizationOf(endpoint)));
-    return Answer.ok(new CachingPrometheusApi(api, "prometheus/" + endpointName, clients.cache(), ttl));
+    // failures name the server (its authority), as the admin configured it
+    return Answer.ok(prometheus.computeIfAbsent(endpointName, n -> prometheusFactory.apply(
+        HttpPrometheusApi.endpoint(endpoint.url().getAuthority() == null ? n : endpoint.url().getAuthority(), endpoint.url(),
+            Credentials.of(endpoint, tokens), limits))));
   }
 
   @Override
   public Answer<MlflowApi> mlflow(String endpointName) {
-    Endpoint endpoint = lookup(clients.config().mlflow(), endpointName);
+    Endpoint endpoint = lookup(config.mlflow(), endpointName);
     if (endpoint == null) {
       return Answer.failed("no mlflow endpoint named '" + endpointName + "' is configured");
     }
-    MlflowApi api = clients.mlflow().computeIfAbsent(endpointName, n -> clients.mlflowFactory().apply(endpoint.url(), authorizationOf(endpoint)));
-    return Answer.ok(new CachingMlflowApi(api, "mlflow/" + endpointName, clients.cache(), ttl));
+    return Answer.ok(mlflow.computeIfAbsent(endpointName,
+        n -> mlflowFactory.apply(HttpMlflowApi.endpoint(endpoint.url(), Credentials.of(endpoint, tokens), limits))));
   }
 
   /** Only an exact configured name selects an endpoint; anything else (a URL included) is just an unknown name. */
   private static Endpoint lookup(Map<String, Endpoint> endpoints, String name) {
     return name == null || endpoints == null ? null : endpoints.get(name);
-  }
-
-  private Supplier<Optional<String>> authorizationOf(Endpoint endpoint) {
-    TokenResolver tokens = clients.tokens();
-    if (tokens == null) {
-      return Optional::empty;
-    }
-    SecretKeyRef token = endpoint.tokenSecretRef();
-    if (token != null) {
-      return () -> tokens.token(token).map(t -> "Bearer " + t);
-    }
-    BasicAuthRef basic = endpoint.basicAuthSecretRef();
-    if (basic != null) {
-      return () -> tokens.token(basic.username()).flatMap(user -> tokens.token(basic.password())
-          .map(password -> "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))));
-    }
-    return Optional::empty;
   }
 }

@@ -7,6 +7,7 @@ import dev.mlops.maturity.probe.Answer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,9 +18,10 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class AnswerCacheTest {
+  private static final String NO_READER = AnswerCache.NO_READER;
   private static final Duration INTERVAL = Duration.ofMinutes(5);
   private final MutableClock clock = new MutableClock();
-  private final AnswerCache cache = new AnswerCache(clock);
+  private final AnswerCache cache = new AnswerCache(clock, INTERVAL);
   private final AtomicInteger calls = new AtomicInteger();
 
   private <T> Supplier<Answer<T>> counting(Answer<T> answer) {
@@ -33,9 +35,9 @@ class AnswerCacheTest {
   void keepsAnAnswerForTheEvaluationInterval() {
     Supplier<Answer<String>> fetch = counting(Answer.ok("v1"));
 
-    cache.get("mlflow/default", "q", INTERVAL, fetch);
+    cache.get("mlflow/default", "q", NO_READER, fetch);
     clock.advance(INTERVAL.minusSeconds(1));
-    Answer<String> second = cache.get("mlflow/default", "q", INTERVAL, fetch);
+    Answer<String> second = cache.get("mlflow/default", "q", NO_READER, fetch);
 
     assertThat(second).isEqualTo(Answer.ok("v1"));
     assertThat(calls).hasValue(1);
@@ -45,9 +47,9 @@ class AnswerCacheTest {
   void asksAgainOnceTheIntervalHasPassed() {
     Supplier<Answer<String>> fetch = counting(Answer.ok("v1"));
 
-    cache.get("mlflow/default", "q", INTERVAL, fetch);
+    cache.get("mlflow/default", "q", NO_READER, fetch);
     clock.advance(INTERVAL);
-    cache.get("mlflow/default", "q", INTERVAL, fetch);
+    cache.get("mlflow/default", "q", NO_READER, fetch);
 
     assertThat(calls).hasValue(2);
   }
@@ -56,13 +58,13 @@ class AnswerCacheTest {
   void keepsAFailureOnlyThirtySeconds() {
     Supplier<Answer<String>> fetch = counting(Answer.failed("server error (HTTP 500)"));
 
-    cache.get("mlflow/default", "q", INTERVAL, fetch);
+    cache.get("mlflow/default", "q", NO_READER, fetch);
     clock.advance(Duration.ofSeconds(29));
-    cache.get("mlflow/default", "q", INTERVAL, fetch);
+    cache.get("mlflow/default", "q", NO_READER, fetch);
     assertThat(calls).hasValue(1);
 
     clock.advance(Duration.ofSeconds(1));
-    cache.get("mlflow/default", "q", INTERVAL, fetch);
+    cache.get("mlflow/default", "q", NO_READER, fetch);
     assertThat(calls).hasValue(2);
   }
 
@@ -70,10 +72,11 @@ class AnswerCacheTest {
   void aFailureIsNeverKeptLongerThanTheInterval() {
     Supplier<Answer<String>> fetch = counting(Answer.failed("unreachable"));
     Duration shortInterval = Duration.ofSeconds(10);
+    AnswerCache cache = new AnswerCache(clock, shortInterval);
 
-    cache.get("e", "q", shortInterval, fetch);
+    cache.get("e", "q", NO_READER, fetch);
     clock.advance(shortInterval);
-    cache.get("e", "q", shortInterval, fetch);
+    cache.get("e", "q", NO_READER, fetch);
 
     assertThat(calls).hasValue(2);
   }
@@ -82,9 +85,9 @@ class AnswerCacheTest {
   void keepsNotFoundForTheWholeIntervalBecauseItIsADefiniteAnswer() {
     Supplier<Answer<String>> fetch = counting(Answer.notFound("model x"));
 
-    cache.get("e", "q", INTERVAL, fetch);
+    cache.get("e", "q", NO_READER, fetch);
     clock.advance(Duration.ofMinutes(4));
-    Answer<String> again = cache.get("e", "q", INTERVAL, fetch);
+    Answer<String> again = cache.get("e", "q", NO_READER, fetch);
 
     assertThat(again).isInstanceOf(Answer.NotFound.class);
     assertThat(calls).hasValue(1);
@@ -92,28 +95,28 @@ class AnswerCacheTest {
 
   @Test
   void separatesEndpointsAndQueries() {
-    cache.get("mlflow/a", "q", INTERVAL, counting(Answer.ok("a")));
-    cache.get("mlflow/b", "q", INTERVAL, counting(Answer.ok("b")));
-    cache.get("mlflow/a", "r", INTERVAL, counting(Answer.ok("c")));
+    cache.get("mlflow/a", "q", NO_READER, counting(Answer.ok("a")));
+    cache.get("mlflow/b", "q", NO_READER, counting(Answer.ok("b")));
+    cache.get("mlflow/a", "r", NO_READER, counting(Answer.ok("c")));
 
-    assertThat(cache.get("mlflow/b", "q", INTERVAL, counting(Answer.ok("stale")))).isEqualTo(Answer.ok("b"));
+    assertThat(cache.get("mlflow/b", "q", NO_READER, counting(Answer.ok("stale")))).isEqualTo(Answer.ok("b"));
     assertThat(calls).hasValue(3);
   }
 
   @Test
   void evictsTheLeastRecentlyUsedBeyondItsBound() {
-    AnswerCache small = new AnswerCache(clock, 3, Duration.ofSeconds(30));
+    AnswerCache small = new AnswerCache(clock, INTERVAL, 3, Duration.ofSeconds(30));
     for (String q : List.of("a", "b", "c")) {
-      small.get("e", q, INTERVAL, counting(Answer.ok(q)));
+      small.get("e", q, NO_READER, counting(Answer.ok(q)));
     }
-    small.get("e", "a", INTERVAL, counting(Answer.ok("a")));  // a is now the most recently used
-    small.get("e", "d", INTERVAL, counting(Answer.ok("d")));  // evicts b
+    small.get("e", "a", NO_READER, counting(Answer.ok("a")));  // a is now the most recently used
+    small.get("e", "d", NO_READER, counting(Answer.ok("d")));  // evicts b
     assertThat(calls).hasValue(4);
     assertThat(small.size()).isEqualTo(3);
 
-    small.get("e", "a", INTERVAL, counting(Answer.ok("a")));
+    small.get("e", "a", NO_READER, counting(Answer.ok("a")));
     assertThat(calls).hasValue(4);
-    small.get("e", "b", INTERVAL, counting(Answer.ok("b")));
+    small.get("e", "b", NO_READER, counting(Answer.ok("b")));
     assertThat(calls).hasValue(5);
   }
 
@@ -124,11 +127,11 @@ class AnswerCacheTest {
       throw new IllegalStateException("secret detail");
     };
 
-    Answer<String> answer = cache.get("e", "q", INTERVAL, boom);
+    Answer<String> answer = cache.get("e", "q", NO_READER, boom);
 
     assertThat(answer).isEqualTo(Answer.failed("request failed (IllegalStateException)"));
     clock.advance(Duration.ofSeconds(30));
-    cache.get("e", "q", INTERVAL, counting(Answer.ok("recovered")));
+    cache.get("e", "q", NO_READER, counting(Answer.ok("recovered")));
     assertThat(calls).hasValue(2);
   }
 
@@ -151,7 +154,7 @@ class AnswerCacheTest {
       for (int i = 0; i < 8; i++) {
         results.add(pool.submit(() -> {
           started.countDown();
-          return cache.get("e", "q", INTERVAL, slow);
+          return cache.get("e", "q", NO_READER, slow);
         }));
       }
       assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
@@ -168,12 +171,70 @@ class AnswerCacheTest {
   }
 
   @Test
-  void aZeroLifetimeKeepsNothingSoTheOperatorsOwnCacheIsTheOnlyOne() {
-    AnswerCache cache = new AnswerCache(java.time.Clock.systemUTC());
-    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
-    cache.get("prometheus/default", "up", java.time.Duration.ZERO, () -> dev.mlops.maturity.probe.Answer.ok(asked.incrementAndGet()));
-    cache.get("prometheus/default", "up", java.time.Duration.ZERO, () -> dev.mlops.maturity.probe.Answer.ok(asked.incrementAndGet()));
-    org.assertj.core.api.Assertions.assertThat(asked).hasValue(2);
-    org.assertj.core.api.Assertions.assertThat(cache.size()).isZero();
+  void aRefreshedAnswerThatChangedWakesOnlyTheReadersOfThatKey() {
+    List<Runnable> refreshes = new ArrayList<>();
+    List<Set<String>> woken = new ArrayList<>();
+    cache.refreshInBackground(refreshes::add, woken::add);
+    AtomicInteger fraudVersion = new AtomicInteger(1);
+    Supplier<Answer<String>> fraud = () -> Answer.ok("fraud v" + fraudVersion.get());
+    Supplier<Answer<String>> churn = () -> Answer.ok("churn v1");
+    cache.get("mlflow/default", "fraud", "team-a/fraud", fraud);
+    cache.get("mlflow/default", "fraud", "team-b/fraud-copy", fraud);
+    cache.get("mlflow/default", "churn", "team-a/churn", churn);
+    assertThat(cache.readers("mlflow/default", "fraud")).containsExactlyInAnyOrder("team-a/fraud", "team-b/fraud-copy");
+
+    clock.advance(INTERVAL);
+    fraudVersion.set(2);
+    assertThat(cache.get("mlflow/default", "fraud", "team-a/fraud", fraud)).as("an old answer is served at once").isEqualTo(Answer.ok("fraud v1"));
+    cache.get("mlflow/default", "fraud", "team-a/fraud", fraud);
+    cache.get("mlflow/default", "churn", "team-a/churn", churn);
+    assertThat(refreshes).as("one background refresh per stale key").hasSize(2);
+    refreshes.forEach(Runnable::run);
+
+    assertThat(woken).as("only the readers of the changed key; the unchanged churn answer wakes nobody")
+        .containsExactly(Set.of("team-a/fraud", "team-b/fraud-copy"));
+    assertThat(cache.get("mlflow/default", "fraud", "team-a/fraud", fraud)).isEqualTo(Answer.ok("fraud v2"));
+  }
+
+  @Test
+  void aForgottenReaderIsNotWoken() {
+    List<Runnable> refreshes = new ArrayList<>();
+    List<Set<String>> woken = new ArrayList<>();
+    cache.refreshInBackground(refreshes::add, woken::add);
+    AtomicInteger version = new AtomicInteger(1);
+    Supplier<Answer<Integer>> fetch = () -> Answer.ok(version.get());
+    cache.get("prometheus/default", "up", "team-a/gone", fetch);
+    cache.get("prometheus/default", "up", "team-a/stays", fetch);
+
+    cache.forget("team-a/gone");
+    clock.advance(INTERVAL);
+    version.set(2);
+    cache.get("prometheus/default", "up", "team-a/stays", fetch);
+    refreshes.forEach(Runnable::run);
+
+    assertThat(woken).containsExactly(Set.of("team-a/stays"));
+  }
+
+  @Test
+  void thePeriodicPollRefreshesOldAnswersThatSomeoneReadsWithoutWaitingForARead() {
+    List<Runnable> refreshes = new ArrayList<>();
+    List<Set<String>> woken = new ArrayList<>();
+    cache.refreshInBackground(refreshes::add, woken::add);
+    AtomicInteger version = new AtomicInteger(1);
+    cache.get("mlflow/default", "fraud", "team-a/fraud", () -> Answer.ok(version.get()));
+    cache.get("mlflow/default", "read by nobody", NO_READER, counting(Answer.ok("x")));
+
+    cache.refreshStale();
+    assertThat(refreshes).as("fresh answers are left alone").isEmpty();
+    clock.advance(INTERVAL);
+    version.set(2);
+    cache.refreshStale();
+    cache.refreshStale();
+    assertThat(refreshes).as("only the answer someone reads, once").hasSize(1);
+    refreshes.remove(0).run();
+
+    assertThat(woken).containsExactly(Set.of("team-a/fraud"));
+    cache.refreshStale();
+    assertThat(refreshes).as("just refreshed").isEmpty();
   }
 }

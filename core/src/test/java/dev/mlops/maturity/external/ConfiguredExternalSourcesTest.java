@@ -11,11 +11,13 @@ import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.EvidenceCollector;
+import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.InMemoryClusterView;
 import dev.mlops.maturity.probe.ProbeSet;
 import dev.mlops.maturity.probe.WorkloadTarget;
 import dev.mlops.maturity.probe.mlflow.RegistryProbes;
 import dev.mlops.maturity.probe.ProbeSettings;
+import dev.mlops.maturity.probe.mlflow.HttpMlflowApi;
 import dev.mlops.maturity.probe.mlflow.MlflowApi;
 import dev.mlops.maturity.probe.prometheus.PrometheusApi;
 import java.io.IOException;
@@ -31,8 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,10 +42,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConfiguredExternalSourcesTest {
   private static final SecretKeyRef MLFLOW_TOKEN = new SecretKeyRef("mlflow-reader", null, "token");
   private final MutableClock clock = new MutableClock();
-  private final AnswerCache cache = new AnswerCache(clock);
+  private final AnswerCache cache = new AnswerCache(clock, Duration.ofMinutes(5));
   private final List<HttpServer> servers = new ArrayList<>();
   private final List<URI> prometheusClients = new ArrayList<>();
   private final List<URI> mlflowClients = new ArrayList<>();
+  private final List<JsonEndpoint> prometheusEndpoints = new ArrayList<>();
 
   /** A resolver with tokens that a test can rotate; counts lookups. */
   static final class MapTokens implements TokenResolver {
@@ -85,12 +87,28 @@ class ConfiguredExternalSourcesTest {
     return new OperatorConfig(prometheus, mlflow, ProbeSettings.DEFAULTS, List.of());
   }
 
-  private BiFunction<URI, Supplier<Optional<String>>, PrometheusApi> prometheusFactory(List<Supplier<Optional<String>>> suppliers) {
-    return (uri, token) -> {
-      prometheusClients.add(uri);
-      suppliers.add(token);
+  /** Records the transport each Prometheus client was made with; answers from memory. */
+  private Function<JsonEndpoint, PrometheusApi> prometheusFactory() {
+    return endpoint -> {
+      prometheusClients.add(endpoint.root());
+      prometheusEndpoints.add(endpoint);
       return new CachingApisTest.EchoPrometheus();
     };
+  }
+
+  private Function<JsonEndpoint, MlflowApi> echoMlflow(MlflowApi echo) {
+    return endpoint -> {
+      mlflowClients.add(endpoint.root());
+      return echo;
+    };
+  }
+
+  private static ConfiguredExternalSources sources(OperatorConfig config, TokenResolver tokens, Function<JsonEndpoint, PrometheusApi> prometheus) {
+    return new ConfiguredExternalSources(config, tokens, prometheus, HttpMlflowApi::new, JsonEndpoint.Limits.DEFAULTS);
+  }
+
+  private static Answer<Optional<String>> header(JsonEndpoint endpoint) {
+    return endpoint.credentials().header();
   }
 
   @Test
@@ -98,8 +116,8 @@ class ConfiguredExternalSourcesTest {
     Recording mlflow = server();
     MapTokens tokens = new MapTokens();
     tokens.tokens.put(MLFLOW_TOKEN, "t0ken");
-    ConfiguredExternalSources sources = new ConfiguredExternalSources(
-        config(Map.of(), Map.of("default", new Endpoint(mlflow.root(), MLFLOW_TOKEN))), tokens, prometheusFactory(new ArrayList<>()), cache);
+    ExternalSources sources = new CachedExternalSources(
+        sources(config(Map.of(), Map.of("default", new Endpoint(mlflow.root(), MLFLOW_TOKEN))), tokens, prometheusFactory()), cache);
 
     Answer<MlflowApi> first = sources.mlflow("default");
     Answer<MlflowApi> second = sources.mlflow("default");
@@ -111,14 +129,26 @@ class ConfiguredExternalSourcesTest {
   }
 
   @Test
+  void theSourcesKeepNoAnswersSoTheAnswerCacheIsTheOnlyCache() throws IOException {
+    Recording mlflow = server();
+    ConfiguredExternalSources sources = sources(config(Map.of(), Map.of("default", new Endpoint(mlflow.root(), null))),
+        TokenResolver.NONE, prometheusFactory());
+
+    ((Answer.Ok<MlflowApi>) sources.mlflow("default")).value().registeredModel("m");
+    ((Answer.Ok<MlflowApi>) sources.mlflow("default")).value().registeredModel("m");
+
+    assertThat(mlflow.authorizations()).hasSize(2);
+  }
+
+  @Test
   void callsAnMlflowServerBehindBasicAuthWithTheSecretsUsernameAndPassword() throws IOException {
     Recording mlflow = server();
     MapTokens tokens = new MapTokens();
     BasicAuthRef basic = new BasicAuthRef("mlflow-basic", "mlflow", BasicAuthRef.USERNAME, BasicAuthRef.PASSWORD);
     tokens.tokens.put(basic.username(), "reader");
     tokens.tokens.put(basic.password(), "s3cr:et");
-    ConfiguredExternalSources sources = new ConfiguredExternalSources(
-        config(Map.of(), Map.of("default", new Endpoint(mlflow.root(), null, basic))), tokens, prometheusFactory(new ArrayList<>()), cache);
+    ConfiguredExternalSources sources = sources(config(Map.of(), Map.of("default", new Endpoint(mlflow.root(), null, basic))), tokens,
+        prometheusFactory());
 
     ((Answer.Ok<MlflowApi>) sources.mlflow("default")).value().registeredModel("m");
     // the password may hold a colon: only the first one separates (RFC 7617)
@@ -127,26 +157,30 @@ class ConfiguredExternalSourcesTest {
   }
 
   @Test
-  void withoutTheBasicAuthPasswordNoCredentialsAreSent() {
+  void withoutTheBasicAuthPasswordNoRequestIsSentAtAll() throws IOException {
+    Recording mlflow = server();
     MapTokens tokens = new MapTokens();
     BasicAuthRef basic = new BasicAuthRef("prom-basic", null, "user", "pass");
     tokens.tokens.put(basic.username(), "reader");
-    List<Supplier<Optional<String>>> suppliers = new ArrayList<>();
-    ConfiguredExternalSources sources = new ConfiguredExternalSources(
-        config(Map.of("default", new Endpoint(URI.create("http://prometheus:9090"), null, basic)), Map.of()), tokens,
-        prometheusFactory(suppliers), cache);
+    ConfiguredExternalSources sources = sources(
+        config(Map.of("default", new Endpoint(URI.create("http://prometheus:9090"), null, basic)),
+            Map.of("default", new Endpoint(mlflow.root(), null, basic))), tokens, prometheusFactory());
 
     assertThat(sources.prometheus("default")).isInstanceOf(Answer.Ok.class);
-    assertThat(suppliers).singleElement().satisfies(s -> assertThat(s.get()).isEmpty());
+    assertThat(header(prometheusEndpoints.get(0))).isInstanceOf(Answer.Failed.class);
+    Answer<MlflowApi.RegisteredModel> answer = ((Answer.Ok<MlflowApi>) sources.mlflow("default")).value().registeredModel("m");
+    assertThat(answer).isInstanceOf(Answer.Failed.class);
+    assertThat(((Answer.Failed<?>) answer).reason()).startsWith("credentials unavailable");
+    assertThat(mlflow.authorizations()).as("never an unauthenticated request instead").isEmpty();
+
     tokens.tokens.put(basic.password(), "pw");
-    assertThat(suppliers.get(0).get()).contains("Basic " + java.util.Base64.getEncoder()
-        .encodeToString("reader:pw".getBytes(StandardCharsets.UTF_8)));
+    assertThat(header(prometheusEndpoints.get(0))).isEqualTo(Answer.ok(Optional.of("Basic " + java.util.Base64.getEncoder()
+        .encodeToString("reader:pw".getBytes(StandardCharsets.UTF_8)))));
   }
 
   @Test
   void anUnknownNameIsAFailureNamingIt() {
-    ConfiguredExternalSources sources = new ConfiguredExternalSources(config(Map.of(), Map.of()), TokenResolver.NONE,
-        prometheusFactory(new ArrayList<>()), cache);
+    ConfiguredExternalSources sources = sources(config(Map.of(), Map.of()), TokenResolver.NONE, prometheusFactory());
 
     assertThat(sources.prometheus("x")).isEqualTo(Answer.failed("no prometheus endpoint named 'x' is configured"));
     assertThat(sources.mlflow("x")).isEqualTo(Answer.failed("no mlflow endpoint named 'x' is configured"));
@@ -161,10 +195,7 @@ class ConfiguredExternalSourcesTest {
     String name = pattern.contains("%d") ? String.format(pattern, bystander.root().getPort()) : pattern;
     ConfiguredExternalSources sources = new ConfiguredExternalSources(
         config(Map.of("default", new Endpoint(configured.root(), null)), Map.of("default", new Endpoint(configured.root(), null))),
-        TokenResolver.NONE, prometheusFactory(new ArrayList<>()), (uri, token) -> {
-          mlflowClients.add(uri);
-          return new CachingApisTest.EchoMlflow();
-        }, cache);
+        TokenResolver.NONE, prometheusFactory(), echoMlflow(new CachingApisTest.EchoMlflow()), JsonEndpoint.Limits.DEFAULTS);
 
     assertThat(sources.mlflow(name)).isEqualTo(Answer.failed("no mlflow endpoint named '" + name + "' is configured"));
     assertThat(sources.prometheus(name)).isEqualTo(Answer.failed("no prometheus endpoint named '" + name + "' is configured"));
@@ -175,36 +206,34 @@ class ConfiguredExternalSourcesTest {
   }
 
   @Test
-  void thePrometheusFactoryGetsTheServerRootAndALiveTokenSupplier() {
+  void thePrometheusFactoryGetsTheServerRootAndALiveCredential() {
     MapTokens tokens = new MapTokens();
     SecretKeyRef promToken = new SecretKeyRef("prom-reader", "monitoring", "token");
     tokens.tokens.put(promToken, "first");
-    List<Supplier<Optional<String>>> suppliers = new ArrayList<>();
     URI prometheus = URI.create("http://prometheus-operated.monitoring:9090");
-    ConfiguredExternalSources sources = new ConfiguredExternalSources(
-        config(Map.of("default", new Endpoint(prometheus, promToken)), Map.of()), tokens, prometheusFactory(suppliers), cache);
+    ConfiguredExternalSources sources = sources(config(Map.of("default", new Endpoint(prometheus, promToken)), Map.of()), tokens,
+        prometheusFactory());
 
     assertThat(sources.prometheus("default")).isInstanceOf(Answer.Ok.class);
     assertThat(sources.prometheus("default")).isInstanceOf(Answer.Ok.class);
 
     assertThat(prometheusClients).containsExactly(prometheus);
-    assertThat(suppliers).singleElement().satisfies(s -> {
-      assertThat(s.get()).contains("Bearer first");
+    assertThat(prometheusEndpoints).singleElement().satisfies(e -> {
+      assertThat(header(e)).isEqualTo(Answer.ok(Optional.of("Bearer first")));
       tokens.tokens.put(promToken, "rotated");
-      assertThat(s.get()).contains("Bearer rotated");
+      assertThat(header(e)).isEqualTo(Answer.ok(Optional.of("Bearer rotated")));
     });
   }
 
   @Test
   void anEndpointWithoutATokenSecretNeverConsultsTheResolver() {
     MapTokens tokens = new MapTokens();
-    List<Supplier<Optional<String>>> suppliers = new ArrayList<>();
-    ConfiguredExternalSources sources = new ConfiguredExternalSources(
-        config(Map.of("default", new Endpoint(URI.create("http://prometheus:9090"), null)), Map.of()), tokens, prometheusFactory(suppliers), cache);
+    ConfiguredExternalSources sources = sources(config(Map.of("default", new Endpoint(URI.create("http://prometheus:9090"), null)), Map.of()),
+        tokens, prometheusFactory());
 
     sources.prometheus("default");
 
-    assertThat(suppliers.get(0).get()).isEmpty();
+    assertThat(header(prometheusEndpoints.get(0))).isEqualTo(Answer.ok(Optional.empty()));
     assertThat(tokens.lookups).isZero();
   }
 
@@ -212,15 +241,12 @@ class ConfiguredExternalSourcesTest {
   void createsOneClientPerEndpoint() {
     ConfiguredExternalSources sources = new ConfiguredExternalSources(
         config(Map.of(), Map.of("a", new Endpoint(URI.create("http://mlflow-a:5000"), null), "b", new Endpoint(URI.create("http://mlflow-b:5000"), null))),
-        TokenResolver.NONE, prometheusFactory(new ArrayList<>()), (uri, token) -> {
-          mlflowClients.add(uri);
-          return new CachingApisTest.EchoMlflow();
-        }, cache);
+        TokenResolver.NONE, prometheusFactory(), echoMlflow(new CachingApisTest.EchoMlflow()), JsonEndpoint.Limits.DEFAULTS);
 
     for (int i = 0; i < 3; i++) {
       sources.mlflow("a");
       sources.mlflow("b");
-      sources.forInterval(Duration.ofMinutes(1)).mlflow("a");
+      new CachedExternalSources(sources, cache, "team-a/fraud").mlflow("a");
     }
 
     assertThat(mlflowClients).containsExactlyInAnyOrder(URI.create("http://mlflow-a:5000"), URI.create("http://mlflow-b:5000"));
@@ -252,40 +278,42 @@ class ConfiguredExternalSourcesTest {
     server.start();
     MapTokens tokens = new MapTokens();
     tokens.tokens.put(MLFLOW_TOKEN, "t0ken");
-    ConfiguredExternalSources sources = new ConfiguredExternalSources(
-        config(Map.of(), Map.of("default", new Endpoint(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), MLFLOW_TOKEN))),
-        tokens, prometheusFactory(new ArrayList<>()), cache);
     WorkloadTarget target = new WorkloadTarget("fraud", "m", null, "m", "default", "default", Duration.ofMinutes(2));
+    // answers kept for the target's evaluation interval
+    ExternalSources sources = new CachedExternalSources(sources(
+        config(Map.of(), Map.of("default", new Endpoint(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), MLFLOW_TOKEN))),
+        tokens, prometheusFactory()), new AnswerCache(clock, target.evaluationInterval()));
     EvidenceCollector collector = new EvidenceCollector(new ProbeSet(RegistryProbes.all()), ProbeSettings.DEFAULTS, clock);
     Set<String> capabilities = Set.of("model-registry", "model-versioning", "experiment-tracking", "quality-gate", "data-versioning");
 
-    Map<String, Evidence> first = collector.workload(target, new InMemoryClusterView(), sources.forInterval(target.evaluationInterval()), Map.of(), capabilities);
+    Map<String, Evidence> first = collector.workload(target, new InMemoryClusterView(), sources, Map.of(), capabilities);
     clock.advance(Duration.ofSeconds(90));
-    Map<String, Evidence> second = collector.workload(target, new InMemoryClusterView(), sources.forInterval(target.evaluationInterval()), Map.of(), capabilities);
+    Map<String, Evidence> second = collector.workload(target, new InMemoryClusterView(), sources, Map.of(), capabilities);
 
     assertThat(first.values()).extracting(Evidence::state).containsOnly(CapabilityState.Satisfied);
     assertThat(second).isEqualTo(first);
     assertThat(asked).doesNotHaveDuplicates().hasSize(4).allMatch(a -> a.endsWith(" Bearer t0ken"));
 
     clock.advance(Duration.ofSeconds(30));
-    collector.workload(target, new InMemoryClusterView(), sources.forInterval(target.evaluationInterval()), Map.of(), capabilities);
+    collector.workload(target, new InMemoryClusterView(), sources, Map.of(), capabilities);
     assertThat(asked).hasSize(8);
   }
 
   @Test
-  void answersAreKeptForTheTargetsEvaluationInterval() {
+  void answersAreKeptForTheCachesMaxAge() {
     CachingApisTest.EchoMlflow echo = new CachingApisTest.EchoMlflow();
     ConfiguredExternalSources sources = new ConfiguredExternalSources(
         config(Map.of(), Map.of("default", new Endpoint(URI.create("http://mlflow:5000"), null))),
-        TokenResolver.NONE, prometheusFactory(new ArrayList<>()), (uri, token) -> echo, cache);
-    MlflowApi everyMinute = ((Answer.Ok<MlflowApi>) sources.forInterval(Duration.ofMinutes(1)).mlflow("default")).value();
-    MlflowApi everyFiveMinutes = ((Answer.Ok<MlflowApi>) sources.mlflow("default")).value();
+        TokenResolver.NONE, prometheusFactory(), echoMlflow(echo), JsonEndpoint.Limits.DEFAULTS);
+    MlflowApi everyMinute = ((Answer.Ok<MlflowApi>) new CachedExternalSources(sources, new AnswerCache(clock, Duration.ofMinutes(1)))
+        .mlflow("default")).value();
 
     everyMinute.run("r1");
-    everyFiveMinutes.modelVersions("m");
-    clock.advance(Duration.ofSeconds(61));
+    everyMinute.modelVersions("m");
+    clock.advance(Duration.ofSeconds(59));
     everyMinute.run("r1");
-    everyFiveMinutes.modelVersions("m");
+    clock.advance(Duration.ofSeconds(2));
+    everyMinute.run("r1");
 
     assertThat(echo.calls).containsExactly("run r1", "search m", "run r1");
   }

@@ -57,6 +57,7 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
   public UpdateControl<MaturityTarget> reconcile(MaturityTarget target, Context<MaturityTarget> context) {
     if (context.isPrimaryResourceDeleted()) {
       publisher.deleted(target.getMetadata().getNamespace(), target.getMetadata().getName());
+      evaluator.forget(target);
       return UpdateControl.noUpdate();
     }
     Timer.Sample sample = Timer.start(metrics.registry());

@@ -2,6 +2,8 @@ package dev.mlops.maturity.reconciler;
 
 import dev.mlops.maturity.cluster.InformerClusterView;
 import dev.mlops.maturity.config.OperatorConfig;
+import dev.mlops.maturity.external.AnswerCache;
+import dev.mlops.maturity.external.CachedExternalSources;
 import dev.mlops.maturity.metrics.ManagementServer;
 import dev.mlops.maturity.metrics.MaturityMetrics;
 import dev.mlops.maturity.metrics.ProcessMetrics;
@@ -19,10 +21,12 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class OperatorApp {
   private static final Logger log = LoggerFactory.getLogger(OperatorApp.class);
+  /** How often HTTP answers are checked for age; each is re-fetched once older than the evidence max age. */
+  static final Duration POLL = Duration.ofSeconds(2);
 
   private OperatorApp() {}
 
@@ -49,15 +55,23 @@ public final class OperatorApp {
     Set<ResourceKind> kinds = watched(probes);
     TargetEventSource clusterEvents = new TargetEventSource();
     EvidenceCollector collector = new EvidenceCollector(probes, config.thresholds(), options.clock());
-    CachedExternalSources external = new CachedExternalSources(options.external(), options.evidenceMaxAge(), options.clock());
-    // HTTP evidence is refreshed off the reconcile path, two requests at a time at most
-    ExecutorService refresher = Executors.newFixedThreadPool(2, r -> {
+    AnswerCache answers = new AnswerCache(options.clock(), options.evidenceMaxAge());
+    CachedExternalSources external = new CachedExternalSources(options.external(), answers);
+    PlatformEvidence platform = new PlatformEvidence(collector, external.readingFor(PlatformEvidence.READER),
+        options.evidenceMaxAge(), options.clock());
+    // HTTP evidence is polled and refreshed off the reconcile path, two requests at a time at most
+    ScheduledExecutorService refresher = Executors.newScheduledThreadPool(2, r -> {
       Thread t = new Thread(r, "http-evidence-refresh");
       t.setDaemon(true);
       return t;
     });
-    external.refreshInBackground(refresher, clusterEvents::evaluateAll);
-    PlatformEvidence platform = new PlatformEvidence(collector, external, options.evidenceMaxAge(), options.clock());
+    answers.refreshInBackground(refresher, readers -> {
+      if (readers.contains(PlatformEvidence.READER)) {
+        platform.externalChanged();
+      }
+      clusterEvents.evaluate(readers);
+    });
+    refresher.scheduleWithFixedDelay(answers::refreshStale, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
     platform.onGpuUtilisation(config.thresholds(), metrics::gpuUtilisation);
     InformerClusterView cluster = new InformerClusterView(client, kinds, namespaces, change -> {
       platform.changed(change);

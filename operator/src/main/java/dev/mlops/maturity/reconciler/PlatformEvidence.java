@@ -32,6 +32,8 @@ import java.util.function.Consumer;
  * subscribers (the {@code platform_gpu_utilisation_ratio} gauge).
  */
 public final class PlatformEvidence {
+  /** Who reads the platform's HTTP answers; a change to one of them re-evaluates every target. */
+  public static final String READER = "platform";
   private final EvidenceCollector collector;
   private final ExternalSources external;
   private final Set<ResourceKind> platformKinds = new HashSet<>();
@@ -60,6 +62,11 @@ public final class PlatformEvidence {
     if (platformKinds.contains(change.kind())) {
       generation.incrementAndGet();
     }
+  }
+
+  /** An HTTP answer the platform probes read changed: recompute at the next use. */
+  public void externalChanged() {
+    generation.incrementAndGet();
   }
 
   public synchronized Map<String, Evidence> current(ClusterView cluster) {

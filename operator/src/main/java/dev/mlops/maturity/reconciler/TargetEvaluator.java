@@ -9,7 +9,7 @@ import dev.mlops.maturity.evaluation.EvaluationInterval;
 import dev.mlops.maturity.evaluation.PreviousEvaluation;
 import dev.mlops.maturity.model.MaturityModelDefinition;
 import dev.mlops.maturity.probe.ClusterView;
-import dev.mlops.maturity.probe.ExternalSources;
+import dev.mlops.maturity.external.CachedExternalSources;
 import dev.mlops.maturity.status.Conditions;
 import java.util.Objects;
 
@@ -23,10 +23,10 @@ public final class TargetEvaluator {
   private final TargetAssessor assessor;
   private final PlatformEvidence platform;
   private final ClusterView cluster;
-  private final ExternalSources external;
+  private final CachedExternalSources external;
 
   public TargetEvaluator(ModelSource models, TargetAssessor assessor, PlatformEvidence platform, ClusterView cluster,
-      ExternalSources external) {
+      CachedExternalSources external) {
     this.models = models;
     this.assessor = assessor;
     this.platform = platform;
@@ -36,9 +36,20 @@ public final class TargetEvaluator {
 
   public Evaluation evaluate(MaturityTarget target) {
     var interval = EvaluationInterval.effective(target.getSpec() == null ? null : target.getSpec().evaluationInterval);
-    TargetAssessment result = assessor.assess(target, models, cluster, external, platform.current(cluster),
+    // the answers read now are recorded against the target, so a change to one of them wakes it
+    TargetAssessment result = assessor.assess(target, models, cluster, external.readingFor(reader(target)), platform.current(cluster),
         model -> previous(target.getStatus(), model));
     return new Evaluation(result.assessment(), result.problems(), interval);
+  }
+
+  /** The target is gone: the answers it read wake nothing any more. */
+  public void forget(MaturityTarget target) {
+    external.forget(reader(target));
+  }
+
+  /** How a target is named as a reader of HTTP answers: {@code namespace/name}. */
+  static String reader(MaturityTarget target) {
+    return target.getMetadata().getNamespace() + "/" + target.getMetadata().getName();
   }
 
   /** The last published level counts only if it was measured against the same model. */

@@ -56,6 +56,27 @@ public final class TargetEventSource extends AbstractEventSource<GenericKubernet
     cache.list().forEach(t -> handler.handleEvent(new Event(ResourceID.fromResource(t))));
   }
 
+  /**
+   * Re-evaluates the targets that read a changed HTTP answer ({@code namespace/name} readers, see
+   * TargetEvaluator); the platform reader stands for every target, since all share platform evidence.
+   */
+  public void evaluate(Set<String> readers) {
+    if (readers.contains(PlatformEvidence.READER)) {
+      evaluateAll();
+      return;
+    }
+    EventHandler handler = getEventHandler();
+    if (handler == null || !isRunning()) {
+      return;
+    }
+    for (String reader : readers) {
+      int slash = reader.indexOf('/');
+      if (slash > 0) {
+        handler.handleEvent(new Event(new ResourceID(reader.substring(slash + 1), reader.substring(0, slash))));
+      }
+    }
+  }
+
   static List<MaturityTarget> affected(IndexerResourceCache<MaturityTarget> cache, ClusterChange change) {
     if (change.clusterWide()) {
       return cache.list().toList();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class PlatformEvidenceTest {
   private final AtomicInteger runs = new AtomicInteger();
-  private final CachedExternalSourcesTest.MovingClock clock = new CachedExternalSourcesTest.MovingClock();
+  private final MovingClock clock = new MovingClock();
 
   private final Probe gpuScheduling = new Probe() {
     @Override

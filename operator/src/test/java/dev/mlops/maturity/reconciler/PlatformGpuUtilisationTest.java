@@ -3,6 +3,8 @@ package dev.mlops.maturity.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.maturity.cluster.ClusterChange;
+import dev.mlops.maturity.external.AnswerCache;
+import dev.mlops.maturity.external.CachedExternalSources;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.EvidenceCollector;
 import dev.mlops.maturity.probe.ExternalSources;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** PlatformEvidence publishes the platform GPU utilisation to its subscribers on each recomputation. */
 class PlatformGpuUtilisationTest {
-  private final CachedExternalSourcesTest.MovingClock clock = new CachedExternalSourcesTest.MovingClock();
+  private final MovingClock clock = new MovingClock();
   private final InMemoryClusterView cluster = new InMemoryClusterView();
   private final List<OptionalDouble> published = new ArrayList<>();
   private final AtomicInteger queries = new AtomicInteger();
@@ -63,7 +65,7 @@ class PlatformGpuUtilisationTest {
   };
 
   private PlatformEvidence platform(ProbeSet probes) {
-    ExternalSources cached = new CachedExternalSources(sources, Duration.ofSeconds(30), clock);
+    ExternalSources cached = new CachedExternalSources(sources, new AnswerCache(clock, Duration.ofSeconds(30)));
     PlatformEvidence p = new PlatformEvidence(new EvidenceCollector(probes, ProbeSettings.DEFAULTS, clock), cached, Duration.ofSeconds(30), clock);
     p.onGpuUtilisation(ProbeSettings.DEFAULTS, published::add);
     return p;

@@ -1,70 +1,50 @@
 package dev.mlops.maturity.probe.mlflow;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.mlops.maturity.external.Credentials;
+import dev.mlops.maturity.external.JsonEndpoint;
 import dev.mlops.maturity.probe.Answer;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
- * MLflow REST API 2.0 over java.net.http (PROBES.md c.1-c.3). Every failure becomes a short reason
- * in our own words; a response body is parsed, never quoted.
+ * MLflow REST API 2.0 (PROBES.md c.1-c.3): the queries and how their answers are read; the transport
+ * (deadlines, credentials, body cap, status mapping) is the endpoint's.
  */
 public final class HttpMlflowApi implements MlflowApi {
-  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-  public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
-  private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
-  private static final int MAX_REASON = 256;
-  private static final Pattern ERROR_CODE = Pattern.compile("^[A-Z][A-Z_]{0,63}$");
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+  private static final String API = "api/2.0/mlflow/";
+  private static final Set<String> MISSING = Set.of("RESOURCE_DOES_NOT_EXIST");
+  // a missing alias is 400 INVALID_PARAMETER_VALUE on the file and SQL stores, 404 on others
+  private static final Set<String> ALIAS_MISSING = Set.of("RESOURCE_DOES_NOT_EXIST", "INVALID_PARAMETER_VALUE");
 
-  private final String base;
-  private final Supplier<Optional<String>> authorization;
-  private final HttpClient http;
+  private final JsonEndpoint endpoint;
 
-  /**
-   * {@code serverRoot} is the tracking server root (the API path is appended); {@code authorization}
-   * supplies the optional {@code Authorization} header value ({@code Bearer <token>}, {@code Basic <credentials>}).
-   */
-  public HttpMlflowApi(URI serverRoot, Supplier<Optional<String>> authorization) {
-    this(serverRoot, authorization, HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build());
+  public HttpMlflowApi(JsonEndpoint endpoint) {
+    this.endpoint = endpoint;
   }
 
-  HttpMlflowApi(URI serverRoot, Supplier<Optional<String>> authorization, HttpClient http) {
-    String root = serverRoot.toString();
-    this.base = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
-    this.authorization = authorization == null ? Optional::empty : authorization;
-    this.http = http;
+  /** {@code serverRoot} is the tracking server root (the API path is appended). */
+  public HttpMlflowApi(URI serverRoot, Credentials credentials) {
+    this(endpoint(serverRoot, credentials, JsonEndpoint.Limits.DEFAULTS));
+  }
+
+  /** The endpoint of an MLflow tracking server: failures name no endpoint (the probes name the call). */
+  public static JsonEndpoint endpoint(URI serverRoot, Credentials credentials, JsonEndpoint.Limits limits) {
+    return new JsonEndpoint("", serverRoot, "error_code", credentials, limits);
   }
 
   @Override
   public Answer<RegisteredModel> registeredModel(String name) {
-    return get("registered-models/get?name=" + encode(name), "model '" + name + "'", false,
+    return get("registered-models/get?name=" + encode(name), "model '" + name + "'", MISSING,
         root -> root.path("registered_model").isObject() ? Optional.of(registeredModel(root.get("registered_model"))) : Optional.empty());
   }
 
@@ -74,126 +54,26 @@ public final class HttpMlflowApi implements MlflowApi {
     if (literal.isEmpty()) {
       return Answer.failed("model name cannot be quoted in an MLflow filter");
     }
-    return get("model-versions/search?filter=" + encode("name=" + literal.get()) + "&max_results=50", "model '" + name + "'", false,
+    return get("model-versions/search?filter=" + encode("name=" + literal.get()) + "&max_results=50", "model '" + name + "'", MISSING,
         root -> Optional.of(newestFirst(root.path("model_versions"))));
   }
 
   @Override
   public Answer<ModelVersion> alias(String name, String alias) {
-    // A missing alias is 400 INVALID_PARAMETER_VALUE on the file and SQL stores, 404 on others.
-    return get("registered-models/alias?name=" + encode(name) + "&alias=" + encode(alias), "alias '" + alias + "' of model '" + name + "'", true,
+    return get("registered-models/alias?name=" + encode(name) + "&alias=" + encode(alias), "alias '" + alias + "' of model '" + name + "'",
+        ALIAS_MISSING,
         root -> root.path("model_version").isObject() ? Optional.of(modelVersion(root.get("model_version"))) : Optional.empty());
   }
 
   @Override
   public Answer<Run> run(String runId) {
-    return get("runs/get?run_id=" + encode(runId), "run '" + runId + "'", false,
+    return get("runs/get?run_id=" + encode(runId), "run '" + runId + "'", MISSING,
         root -> root.path("run").isObject() ? Optional.of(run(root.get("run"))) : Optional.empty());
   }
 
-  private <T> Answer<T> get(String pathAndQuery, String what, boolean invalidParameterIsNotFound, Function<JsonNode, Optional<T>> parse) {
-    HttpRequest.Builder request;
-    try {
-      request = HttpRequest.newBuilder(URI.create(base + "/api/2.0/mlflow/" + pathAndQuery))
-          .timeout(REQUEST_TIMEOUT).header("Accept", "application/json").GET();
-    } catch (IllegalArgumentException e) {
-      return Answer.failed("invalid request URL");
-    }
-    Optional<String> credentials;
-    try {
-      credentials = authorization.get().map(String::trim).filter(t -> !t.isEmpty());
-    } catch (RuntimeException e) {
-      credentials = Optional.empty();
-    }
-    if (credentials.isPresent()) {
-      if (credentials.get().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-        return Answer.failed("credentials unusable (control characters)");
-      }
-      request.header("Authorization", credentials.get());
-    }
-    HttpResponse<byte[]> response;
-    CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    try {
-      // The request timeout covers the headers; this bound also covers a body that trickles in.
-      response = pending.get(REQUEST_TIMEOUT.toMillis() + 250, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      pending.cancel(true);
-      return Answer.failed(timedOut());
-    } catch (InterruptedException e) {
-      pending.cancel(true);
-      Thread.currentThread().interrupt();
-      return Answer.failed("interrupted");
-    } catch (ExecutionException e) {
-      return Answer.failed(transportFailure(e.getCause()));
-    }
-    return interpret(response.statusCode(), response.body(), what, invalidParameterIsNotFound, parse);
-  }
-
-  private static <T> Answer<T> interpret(int status, byte[] body, String what, boolean invalidParameterIsNotFound,
-      Function<JsonNode, Optional<T>> parse) {
-    if (status == 401 || status == 403) {
-      return Answer.failed("unauthorized (HTTP " + status + ")");
-    }
-    if (status >= 500) {
-      return Answer.failed("server error (HTTP " + status + ")");
-    }
-    if (status >= 400) {
-      Optional<String> code = errorCode(body);
-      if (code.filter("RESOURCE_DOES_NOT_EXIST"::equals).isPresent()
-          || invalidParameterIsNotFound && code.filter("INVALID_PARAMETER_VALUE"::equals).isPresent()) {
-        return Answer.notFound(what);
-      }
-      return Answer.failed("rejected (HTTP " + status + code.map(c -> " " + c).orElse("") + ")");
-    }
-    if (status != 200) {
-      return Answer.failed("unexpected answer (HTTP " + status + ")");
-    }
-    if (body.length > MAX_BODY_BYTES) {
-      return Answer.failed("answer too large");
-    }
-    try {
-      JsonNode root = JSON.readTree(body);
-      if (root == null || !root.isObject()) {
-        return Answer.failed("unparsable answer");
-      }
-      return parse.apply(root).<Answer<T>>map(Answer::ok).orElseGet(() -> Answer.failed("unparsable answer"));
-    } catch (IOException | RuntimeException e) {
-      return Answer.failed("unparsable answer");
-    }
-  }
-
-  /** The MLflow error_code when it looks like one (an enum token); nothing else of the body is used. */
-  private static Optional<String> errorCode(byte[] body) {
-    try {
-      JsonNode root = JSON.readTree(body);
-      return Optional.ofNullable(root).map(r -> r.path("error_code").asText("")).filter(c -> ERROR_CODE.matcher(c).matches());
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static String timedOut() {
-    return "timed out after " + REQUEST_TIMEOUT.toSeconds() + "s";
-  }
-
-  private static String transportFailure(Throwable cause) {
-    if (cause instanceof HttpConnectTimeoutException) {
-      return "unreachable (connect timed out after " + CONNECT_TIMEOUT.toSeconds() + "s)";
-    }
-    if (cause instanceof HttpTimeoutException) {
-      return timedOut();
-    }
-    for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
-        return "unreachable";
-      }
-    }
-    String name = cause == null ? "unknown error" : cause.getClass().getSimpleName();
-    return truncate("request failed (" + name + ")");
-  }
-
-  private static String truncate(String s) {
-    return s.length() <= MAX_REASON ? s : s.substring(0, MAX_REASON);
+  private <T> Answer<T> get(String pathAndQuery, String what, Set<String> absent, Function<JsonNode, Optional<T>> parse) {
+    return endpoint.get(new JsonEndpoint.Call<>(API + pathAndQuery, what, absent,
+        root -> parse.apply(root).<Answer<T>>map(Answer::ok).orElseGet(() -> Answer.failed(JsonEndpoint.UNPARSABLE))));
   }
 
   /** Encodes a query-parameter value; spaces as %20 so no server reads a literal plus. */

@@ -2,6 +2,7 @@ package dev.mlops.maturity.probe.mlflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mlops.maturity.external.Credentials;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.ModelVersion;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.RegisteredModel;
@@ -27,7 +28,7 @@ class HttpMlflowApiTest {
   }
 
   private HttpMlflowApi api() {
-    return new HttpMlflowApi(server.root(), Optional::empty);
+    return new HttpMlflowApi(server.root(), Credentials.NONE);
   }
 
   @Test
@@ -223,7 +224,7 @@ class HttpMlflowApiTest {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
-    HttpMlflowApi api = new HttpMlflowApi(URI.create("http://127.0.0.1:" + port), Optional::empty);
+    HttpMlflowApi api = new HttpMlflowApi(URI.create("http://127.0.0.1:" + port), Credentials.NONE);
 
     assertThat(api.registeredModel("fraud-detector")).isEqualTo(Answer.failed("unreachable"));
   }
@@ -232,7 +233,7 @@ class HttpMlflowApiTest {
   void sendsTheAuthorizationFromTheSupplierOnEveryCall() {
     server.otherwise(200, MlflowShapes.REGISTERED_MODEL);
     String[] token = {"Bearer t0ken-1"};
-    HttpMlflowApi api = new HttpMlflowApi(server.root(), () -> Optional.of(token[0]));
+    HttpMlflowApi api = new HttpMlflowApi(server.root(), () -> Answer.ok(Optional.of(token[0])));
 
     api.registeredModel("fraud-detector");
     token[0] = "Basic cmVhZGVyOnMzY3JldA==";
@@ -245,7 +246,7 @@ class HttpMlflowApiTest {
   @Test
   void credentialsWithControlCharactersAreNotSent() {
     server.otherwise(200, MlflowShapes.REGISTERED_MODEL);
-    HttpMlflowApi api = new HttpMlflowApi(server.root(), () -> Optional.of("Bearer a\r\nX-Injected: 1"));
+    HttpMlflowApi api = new HttpMlflowApi(server.root(), Credentials.of("Bearer a\r\nX-Injected: 1"));
 
     assertThat(api.registeredModel("fraud-detector")).isEqualTo(Answer.failed("credentials unusable (control characters)"));
     assertThat(server.requests()).isEmpty();
@@ -263,7 +264,7 @@ class HttpMlflowApiTest {
   @Test
   void appendsTheApiPathToAServerRootWithAPrefix() {
     server.otherwise(200, MlflowShapes.REGISTERED_MODEL);
-    HttpMlflowApi api = new HttpMlflowApi(URI.create(server.root() + "/mlflow/"), Optional::empty);
+    HttpMlflowApi api = new HttpMlflowApi(URI.create(server.root() + "/mlflow/"), Credentials.NONE);
 
     api.registeredModel("fraud-detector");
 

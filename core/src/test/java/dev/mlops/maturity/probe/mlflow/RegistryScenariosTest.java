@@ -3,6 +3,7 @@ package dev.mlops.maturity.probe.mlflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.external.Credentials;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.EvidenceCollector;
 import dev.mlops.maturity.probe.ExternalSources;
@@ -13,7 +14,6 @@ import dev.mlops.maturity.probe.ScenarioAssertions;
 import dev.mlops.maturity.probe.prometheus.PrometheusApi;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,7 +27,7 @@ class RegistryScenariosTest {
   }
 
   static ExternalSources mlflowAt(FakeMlflowServer fake) {
-    MlflowApi api = new HttpMlflowApi(fake.root(), Optional::empty);
+    MlflowApi api = new HttpMlflowApi(fake.root(), Credentials.NONE);
     return new ExternalSources() {
       @Override
       public Answer<PrometheusApi> prometheus(String endpointName) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.mlops.maturity.external.Credentials;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.prometheus.PrometheusApi.AlertRule;
 import dev.mlops.maturity.probe.prometheus.PrometheusApi.Sample;
@@ -196,15 +197,15 @@ class HttpPrometheusApiTest {
   void aBadRequestWithAnErrorEnvelopeNamesStatusAndErrorType() {
     reply("/api/v1/query", 400, "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"" + SECRET_BODY_TEXT + "\"}");
 
-    assertThat(reason(api().query("sum("))).isEqualTo("HTTP 400 from prometheus default (bad_data)");
+    assertThat(reason(api().query("sum("))).isEqualTo("prometheus default rejected (HTTP 400 bad_data)");
   }
 
   @ParameterizedTest
-  @CsvSource({"500", "503", "401", "403", "404"})
-  void aNon200AnswerIsFailedWithTheStatusOnly(int status) {
+  @CsvSource({"500,server error", "503,server error", "401,unauthorized", "403,unauthorized", "404,rejected"})
+  void aNon200AnswerIsFailedWithTheStatusOnly(int status, String kind) {
     reply("/api/v1/targets", status, "<html>" + SECRET_BODY_TEXT + "</html>");
 
-    assertThat(reason(api().activeTargets())).isEqualTo("HTTP " + status + " from prometheus default");
+    assertThat(reason(api().activeTargets())).isEqualTo("prometheus default " + kind + " (HTTP " + status + ")");
   }
 
   @ParameterizedTest
@@ -220,7 +221,7 @@ class HttpPrometheusApiTest {
   void garbageIsAnUnparsableAnswer(String body) {
     reply("/api/v1/query", 200, body);
 
-    assertThat(reason(api().query("x"))).isEqualTo("unparsable answer from prometheus default").doesNotContain(SECRET_BODY_TEXT);
+    assertThat(reason(api().query("x"))).isEqualTo("prometheus default unparsable answer").doesNotContain(SECRET_BODY_TEXT);
   }
 
   @Test
@@ -251,7 +252,7 @@ class HttpPrometheusApiTest {
   @Test
   void sendsTheAuthorizationWhenOneIsSupplied() {
     reply("/api/v1/rules", 200, "{\"status\":\"success\",\"data\":{\"groups\":[]}}");
-    HttpPrometheusApi withToken = new HttpPrometheusApi("default", URI.create("http://127.0.0.1:" + server.getAddress().getPort()), () -> "Bearer tok-123\n");
+    HttpPrometheusApi withToken = new HttpPrometheusApi("default", URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Credentials.of("Bearer tok-123\n"));
 
     assertThat(withToken.alertRules()).isEqualTo(Answer.ok(List.of()));
     api().alertRules();

@@ -271,7 +271,7 @@ class RealPrometheusTest {
   @Test
   @Order(1)
   void aBadQueryIsFailedWithTheErrorTypeOfTheRealServer() {
-    assertThat(withData.query("sum(")).isEqualTo(Answer.failed("HTTP 400 from prometheus real (bad_data)"));
+    assertThat(withData.query("sum(")).isEqualTo(Answer.failed("prometheus real rejected (HTTP 400 bad_data)"));
   }
 
   @Test

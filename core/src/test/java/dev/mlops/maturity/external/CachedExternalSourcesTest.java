@@ -1,4 +1,4 @@
-package dev.mlops.maturity.reconciler;
+package dev.mlops.maturity.external;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,37 +6,13 @@ import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.mlflow.MlflowApi;
 import dev.mlops.maturity.probe.prometheus.PrometheusApi;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class CachedExternalSourcesTest {
-  /** A clock the test moves. */
-  static final class MovingClock extends Clock {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   private final AtomicInteger queries = new AtomicInteger();
   private final PrometheusApi prometheus = new PrometheusApi() {
     @Override
@@ -73,15 +49,15 @@ class CachedExternalSourcesTest {
 
   @Test
   void aQueryIsAskedOncePerMaxAgeAndAgainAfterIt() {
-    MovingClock clock = new MovingClock();
-    CachedExternalSources cached = new CachedExternalSources(sources, Duration.ofSeconds(30), clock);
+    MutableClock clock = new MutableClock();
+    CachedExternalSources cached = new CachedExternalSources(sources, new AnswerCache(clock, Duration.ofSeconds(30)));
 
     api(cached.prometheus("default")).query("up");
     api(cached.prometheus("default")).query("up");
     api(cached.prometheus("default")).query("other");
     assertThat(queries).hasValue(2);
 
-    clock.now = clock.now.plusSeconds(31);
+    clock.advance(Duration.ofSeconds(31));
     Answer<List<PrometheusApi.Sample>> fresh = api(cached.prometheus("default")).query("up");
 
     assertThat(queries).hasValue(3);
@@ -90,16 +66,17 @@ class CachedExternalSourcesTest {
 
   @Test
   void unknownEndpointsAndFailuresPassThrough() {
-    CachedExternalSources cached = new CachedExternalSources(sources, Duration.ofSeconds(30), new MovingClock());
+    CachedExternalSources cached = new CachedExternalSources(sources, new AnswerCache(new MutableClock(), Duration.ofSeconds(30)));
 
     assertThat(cached.prometheus("other")).isInstanceOf(Answer.Failed.class);
     assertThat(api(cached.prometheus("default")).activeTargets()).isInstanceOf(Answer.Failed.class);
   }
 
   @Test
-  void inBackgroundModeReadsNeverWaitAndARefreshedAnswerThatChangedTriggersReevaluation() {
-    MovingClock clock = new MovingClock();
-    CachedExternalSources cached = new CachedExternalSources(sources, Duration.ofSeconds(30), clock);
+  void inBackgroundModeReadsNeverWaitAndARefreshedAnswerThatChangedWakesItsReader() {
+    MutableClock clock = new MutableClock();
+    AnswerCache answers = new AnswerCache(clock, Duration.ofSeconds(30));
+    CachedExternalSources cached = new CachedExternalSources(sources, answers).readingFor("team-a/fraud");
     java.util.List<Runnable> pending = new java.util.ArrayList<>();
     java.util.concurrent.ExecutorService manual = new java.util.concurrent.AbstractExecutorService() {
       @Override
@@ -131,14 +108,17 @@ class CachedExternalSourcesTest {
       }
     };
     AtomicInteger changes = new AtomicInteger();
-    cached.refreshInBackground(manual, changes::incrementAndGet);
+    answers.refreshInBackground(manual, readers -> {
+      assertThat(readers).containsExactly("team-a/fraud");
+      changes.incrementAndGet();
+    });
 
     api(cached.prometheus("default")).query("up");
     assertThat(queries).as("the first answer of a query is fetched on the caller").hasValue(1);
     api(cached.prometheus("default")).query("up");
     assertThat(pending).as("a fresh answer needs no refresh").isEmpty();
 
-    clock.now = clock.now.plusSeconds(31);
+    clock.advance(Duration.ofSeconds(31));
     Answer<List<PrometheusApi.Sample>> stale = api(cached.prometheus("default")).query("up");
     api(cached.prometheus("default")).query("up");
     assertThat(queries).as("an old answer is served at once, not fetched on the caller").hasValue(1);
@@ -152,7 +132,7 @@ class CachedExternalSourcesTest {
     assertThat(((Answer.Ok<List<PrometheusApi.Sample>>) fresh).value().get(0).value()).isEqualTo(2.0);
 
     api(cached.prometheus("default")).activeTargets();
-    clock.now = clock.now.plusSeconds(31);
+    clock.advance(Duration.ofSeconds(31));
     api(cached.prometheus("default")).activeTargets();
     pending.remove(0).run();
     assertThat(changes).as("a failure that stays the same failure changes nothing").hasValue(1);
