@@ -16,7 +16,7 @@ import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.model.BuiltInModels;
 import dev.mlops.maturity.probe.EvidenceCollector;
 import dev.mlops.maturity.probe.ExternalSources;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeSet;
 import dev.mlops.maturity.probe.ProbeSettings;
 import dev.mlops.maturity.probe.ResourceKind;
@@ -151,7 +151,7 @@ public final class BenchRunner {
 
   private void populate(ApiServer api, KubernetesClient admin, SyntheticCluster gen) throws Exception {
     DemoCluster.applyCrds(admin, settings.projectRoot().resolve("crds"));
-    ThirdPartyCrds.forKinds(Kinds.ALL).forEach(crd -> DemoCluster.applyCrd(admin, crd));
+    ThirdPartyCrds.forKinds(KindCatalogue.ALL).forEach(crd -> DemoCluster.applyCrd(admin, crd));
     admin.resource(Serialization.unmarshal(SyntheticCluster.MODEL, GenericKubernetesResource.class)).create();
     createAll(admin, gen.objects());
     createAll(admin, gen.targets());
@@ -437,8 +437,8 @@ public final class BenchRunner {
   }
 
   static final io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext CRON_WORKFLOWS =
-      new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder().withGroup(Kinds.CRON_WORKFLOW.group())
-          .withVersion(Kinds.CRON_WORKFLOW.version()).withKind(Kinds.CRON_WORKFLOW.kind()).withPlural(Kinds.CRON_WORKFLOW.plural())
+      new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder().withGroup(KindCatalogue.CRON_WORKFLOW.group())
+          .withVersion(KindCatalogue.CRON_WORKFLOW.version()).withKind(KindCatalogue.CRON_WORKFLOW.kind()).withPlural(KindCatalogue.CRON_WORKFLOW.plural())
           .withNamespaced(true).build();
 
   static String key(String ns, String name) {

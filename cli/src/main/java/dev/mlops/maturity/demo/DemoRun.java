@@ -4,7 +4,7 @@ import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.config.Endpoint;
 import dev.mlops.maturity.config.OperatorConfig;
 import dev.mlops.maturity.external.HttpExternalSources;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeSet;
 import dev.mlops.maturity.probe.ProbeSettings;
 import dev.mlops.maturity.reconciler.OperatorApp;
@@ -67,12 +67,12 @@ public final class DemoRun implements AutoCloseable {
     say("kubectl works against it: export KUBECONFIG=%s; kubectl get mt -A", kubeconfig);
 
     DemoCluster.applyCrds(client, files.resolve("crds"));
-    ThirdPartyCrds.forKinds(Kinds.ALL).forEach(crd -> DemoCluster.applyCrd(client, crd));
+    ThirdPartyCrds.forKinds(KindCatalogue.ALL).forEach(crd -> DemoCluster.applyCrd(client, crd));
     List<GenericKubernetesResource> objects = DemoCluster.read(files.resolve("cluster"));
     DemoCluster.apply(client, objects);
     long teams = objects.stream().filter(DemoCluster::isTarget).count();
     say("applied the MaturityTarget CRDs, %d third-party CRDs and %d objects for %d teams (examples/demo/cluster)",
-        ThirdPartyCrds.forKinds(Kinds.ALL).size(), objects.size(), teams);
+        ThirdPartyCrds.forKinds(KindCatalogue.ALL).size(), objects.size(), teams);
 
     integrations = new DemoIntegrations(files.resolve("integrations"),
         kind -> client.genericKubernetesResources("monitoring.coreos.com/v1", kind).inAnyNamespace().list().getItems());

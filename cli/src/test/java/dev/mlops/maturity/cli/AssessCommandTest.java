@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlops.maturity.demo.DemoCluster;
 import dev.mlops.maturity.demo.DemoIntegrations;
 import dev.mlops.maturity.demo.ThirdPartyCrds;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -40,7 +40,7 @@ class AssessCommandTest {
   @BeforeEach
   void cluster() throws Exception {
     DemoCluster.applyCrds(client, ROOT.resolve("crds"));
-    ThirdPartyCrds.forKinds(Kinds.ALL).forEach(crd -> DemoCluster.applyCrd(client, crd));
+    ThirdPartyCrds.forKinds(KindCatalogue.ALL).forEach(crd -> DemoCluster.applyCrd(client, crd));
     DemoCluster.apply(client, DemoCluster.read(ROOT.resolve("examples/demo/cluster")));
     integrations = new DemoIntegrations(ROOT.resolve("examples/demo/integrations"),
         kind -> client.genericKubernetesResources("monitoring.coreos.com/v1", kind).inAnyNamespace().list().getItems());

@@ -3,7 +3,7 @@ package dev.mlops.maturity.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -20,7 +20,7 @@ class DemoClusterTest {
   @Test
   void demoClusterLoadsAndThirdPartyKindsAreServedThroughDiscovery() throws Exception {
     DemoCluster.applyCrds(client, ROOT.resolve("crds"));
-    ThirdPartyCrds.forKinds(Kinds.ALL).forEach(crd -> DemoCluster.applyCrd(client, crd));
+    ThirdPartyCrds.forKinds(KindCatalogue.ALL).forEach(crd -> DemoCluster.applyCrd(client, crd));
     List<GenericKubernetesResource> objects = DemoCluster.read(ROOT.resolve("examples/demo/cluster"));
     DemoCluster.apply(client, objects);
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.maturity.config.OperatorConfig;
 import dev.mlops.maturity.config.OperatorConfigLoader;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ResourceKind;
 import dev.mlops.maturity.rbac.Grants;
 import dev.mlops.maturity.rbac.Permission;
@@ -68,7 +68,7 @@ class HelmRbacTest {
     List<HasMetadata> objects = ChartFixture.render();
     Set<Permission> granted = flatten(ChartFixture.operatorClusterRole(objects).getRules());
 
-    for (ResourceKind kind : Kinds.ALL) {
+    for (ResourceKind kind : KindCatalogue.ALL) {
       for (String verb : List.of("get", "list", "watch")) {
         assertThat(granted).as("%s %s", verb, kind.displayName()).contains(Permission.on(kind.group(), kind.plural(), verb));
       }

@@ -16,7 +16,7 @@ import dev.mlops.maturity.config.Endpoint;
 import dev.mlops.maturity.config.OperatorConfig;
 import dev.mlops.maturity.demo.DemoCluster;
 import dev.mlops.maturity.demo.DemoIntegrations;
-import dev.mlops.maturity.evaluation.Assessment;
+import dev.mlops.maturity.evaluation.LevelOutcome;
 import dev.mlops.maturity.evaluation.PreviousEvaluation;
 import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
@@ -134,7 +134,7 @@ class MutationPropertiesTest {
       assertThat(result.problems()).as("a reason why not").isNotEmpty();
       return;
     }
-    Assessment a = result.assessment().get();
+    LevelOutcome a = result.assessment().get();
     evaluated.incrementAndGet();
     if (a.observedLevel() > 0) {
       aboveZero.incrementAndGet();

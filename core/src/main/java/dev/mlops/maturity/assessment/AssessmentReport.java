@@ -3,7 +3,7 @@ package dev.mlops.maturity.assessment;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.mlops.maturity.evaluation.Assessment;
+import dev.mlops.maturity.evaluation.LevelOutcome;
 import dev.mlops.maturity.evaluation.CapabilityResult;
 import dev.mlops.maturity.evaluation.SpecProblem;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ public final class AssessmentReport {
     rows.add(new String[] {"NAMESPACE", "NAME", "MODEL", "TARGET", "OBSERVED", "LEVEL", "TARGET-MET", "BLOCKING NEXT LEVEL"});
     for (TargetAssessment t : assessments) {
       if (t.assessment().isPresent()) {
-        Assessment a = t.assessment().get();
+        LevelOutcome a = t.assessment().get();
         String blocking = a.nextLevel().map(n -> String.join(",", n.missing())).orElse("-");
         rows.add(new String[] {t.namespace(), t.name(), t.model(), String.valueOf(t.targetLevel()), String.valueOf(a.observedLevel()),
             a.observedLevelName(), String.valueOf(a.targetMet()), blocking.isEmpty() ? "-" : blocking});
@@ -126,7 +126,7 @@ public final class AssessmentReport {
       out.append("| ").append(t.namespace()).append(" | ").append(t.name()).append(" | ").append(t.model()).append(" | ")
           .append(t.targetLevel()).append(" | ")
           .append(t.assessment().map(a -> String.valueOf(a.observedLevel())).orElse("-")).append(" | ")
-          .append(t.assessment().map(Assessment::observedLevelName).orElse("invalid")).append(" | ")
+          .append(t.assessment().map(LevelOutcome::observedLevelName).orElse("invalid")).append(" | ")
           .append(t.assessment().map(a -> a.targetMet() ? "yes" : "no").orElse("-")).append(" |\n");
     }
     for (TargetAssessment t : assessments) {

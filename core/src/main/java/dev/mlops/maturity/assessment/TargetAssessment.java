@@ -1,6 +1,6 @@
 package dev.mlops.maturity.assessment;
 
-import dev.mlops.maturity.evaluation.Assessment;
+import dev.mlops.maturity.evaluation.LevelOutcome;
 import dev.mlops.maturity.evaluation.SpecProblem;
 import java.util.List;
 import java.util.Optional;
@@ -10,5 +10,5 @@ import java.util.Optional;
  * blocks evaluation (unknown model, no selector), the assessment.
  */
 public record TargetAssessment(
-    String namespace, String name, String model, Integer targetLevel, List<SpecProblem> problems, Optional<Assessment> assessment) {
+    String namespace, String name, String model, Integer targetLevel, List<SpecProblem> problems, Optional<LevelOutcome> assessment) {
 }

@@ -2,7 +2,7 @@ package dev.mlops.maturity.assessment;
 
 import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.api.v1alpha1.MaturityTargetSpec;
-import dev.mlops.maturity.evaluation.Assessment;
+import dev.mlops.maturity.evaluation.LevelOutcome;
 import dev.mlops.maturity.evaluation.EvidencePolicy;
 import dev.mlops.maturity.evaluation.LevelEvaluator;
 import dev.mlops.maturity.evaluation.PreviousEvaluation;
@@ -62,7 +62,7 @@ public final class TargetAssessor {
     Map<String, Evidence> observed = collector.workload(WorkloadTarget.of(target), cluster, external, platform, m.capabilities());
     Map<String, Evidence> effective = EvidencePolicy.apply(m, observed, spec, today);
     int targetLevel = spec.targetLevel == null ? 0 : Math.max(0, Math.min(spec.targetLevel, m.topLevel()));
-    Assessment assessment = LevelEvaluator.evaluate(m, effective, targetLevel, previous.apply(m));
+    LevelOutcome assessment = LevelEvaluator.evaluate(m, effective, targetLevel, previous.apply(m));
     return new TargetAssessment(ns, name, modelId, spec.targetLevel, problems, Optional.of(assessment));
   }
 }

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
 public final class LevelEvaluator {
   private LevelEvaluator() {}
 
-  public static Assessment evaluate(
+  public static LevelOutcome evaluate(
       MaturityModelDefinition model, Map<String, Evidence> effective, int targetLevel, PreviousEvaluation previous) {
     Predicate<String> holds = id -> state(effective, id).holds();
     Predicate<String> holdsUnlessMissing = id -> state(effective, id) != CapabilityState.Missing;
@@ -74,7 +74,7 @@ public final class LevelEvaluator {
         }
       }
     }
-    return new Assessment(model, observed, strict, targetLevel, capabilities, next, List.copyOf(recommendations),
+    return new LevelOutcome(model, observed, strict, targetLevel, capabilities, next, List.copyOf(recommendations),
         transition, before, unknown, causes, regressed);
   }
 

@@ -2,7 +2,7 @@ package dev.mlops.maturity.rbac;
 
 import dev.mlops.maturity.config.Endpoint;
 import dev.mlops.maturity.config.OperatorConfig;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ResourceKind;
 import java.util.Collection;
 import java.util.List;
@@ -25,9 +25,9 @@ public final class RequiredPermissions {
 
   private RequiredPermissions() {}
 
-  /** The permissions for the built-in probes ({@link Kinds#ALL}). */
+  /** The permissions for the built-in probes ({@link KindCatalogue#ALL}). */
   public static Grants of(OperatorConfig config, String operatorNamespace) {
-    return of(Kinds.ALL, config, operatorNamespace);
+    return of(KindCatalogue.ALL, config, operatorNamespace);
   }
 
   /**

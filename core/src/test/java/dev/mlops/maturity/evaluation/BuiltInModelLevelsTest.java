@@ -142,7 +142,7 @@ class BuiltInModelLevelsTest {
 
   private static void check(String modelId, Case c) {
     Workload w = Workload.on(modelId).satisfied(c.satisfied());
-    Assessment a = w.evaluate();
+    LevelOutcome a = w.evaluate();
 
     assertThat(a.observedLevel()).as("observed level").isEqualTo(c.level());
     assertThat(a.strictLevel()).isEqualTo(c.level());
@@ -171,7 +171,7 @@ class BuiltInModelLevelsTest {
 
   @Test
   void registryWithoutAutomationIsLevelOneNotLevelTwo() {
-    Assessment a = Workload.on("mlops-5-level").satisfied(M1).evaluate();
+    LevelOutcome a = Workload.on("mlops-5-level").satisfied(M1).evaluate();
 
     assertThat(a.observedLevel()).isEqualTo(1);
     assertThat(a.observedLevelName()).isEqualTo("Managed");
@@ -183,7 +183,7 @@ class BuiltInModelLevelsTest {
 
   @Test
   void levelZeroRecommendsInstallingARegistryFirst() {
-    Assessment a = Workload.on("mlops-5-level").evaluate();
+    LevelOutcome a = Workload.on("mlops-5-level").evaluate();
 
     assertThat(a.recommendations()).first().asString()
         .isEqualTo("model-registry: Install MLflow and register the model (name = workload.registeredModel).");
@@ -191,7 +191,7 @@ class BuiltInModelLevelsTest {
 
   @Test
   void anyOfWithNoMemberBlocksAndIsShownAsAnyOf() {
-    Assessment a = Workload.on("mlops-5-level").satisfied(M1)
+    LevelOutcome a = Workload.on("mlops-5-level").satisfied(M1)
         .satisfied("training-pipeline", "cicd-deployment", "quality-gate")
         .observe(CapabilityState.Unknown, "drift-triggered-retraining")
         .evaluate();
@@ -204,7 +204,7 @@ class BuiltInModelLevelsTest {
 
   @Test
   void anyMemberOfAnyOfIsEnoughEvenWhenTheOthersAreUnknown() {
-    Assessment a = Workload.on("mlops-5-level").satisfied(M1)
+    LevelOutcome a = Workload.on("mlops-5-level").satisfied(M1)
         .satisfied("training-pipeline", "cicd-deployment", "quality-gate", "performance-triggered-retraining")
         .observe(CapabilityState.Unknown, "scheduled-retraining", "drift-triggered-retraining")
         .evaluate();
@@ -214,7 +214,7 @@ class BuiltInModelLevelsTest {
 
   @Test
   void waivedMemberOfAnyOfHoldsIt() {
-    Assessment a = Workload.on("google-3-level").satisfied(G1)
+    LevelOutcome a = Workload.on("google-3-level").satisfied(G1)
         .satisfied("cicd-deployment", "ab-testing", "drift-monitoring")
         .waive("scheduled-retraining", null)
         .evaluate();
@@ -228,7 +228,7 @@ class BuiltInModelLevelsTest {
         "self-healing-rollback"));
 
     assertThat(Workload.on("mlops-5-level").satisfied(withoutGpu).evaluate().observedLevel()).isEqualTo(3);
-    Assessment a = Workload.on("mlops-5-level").satisfied(withoutGpu)
+    LevelOutcome a = Workload.on("mlops-5-level").satisfied(withoutGpu)
         .notApplicable("gpu-scheduling").notApplicable("gpu-utilisation").evaluate();
     assertThat(a.observedLevel()).isEqualTo(4);
     assertThat(a.observedLevelName()).isEqualTo("Optimized");
@@ -240,7 +240,7 @@ class BuiltInModelLevelsTest {
     w.observe(CapabilityState.Missing, "orchestrator", "data-validation", "model-versioning", "model-testing-ci",
         "canary-deployment", "shadow-deployment", "health-monitoring", "alerting");
 
-    Assessment a = w.evaluate();
+    LevelOutcome a = w.evaluate();
     assertThat(a.observedLevel()).isEqualTo(2);
     assertThat(a.capabilities()).filteredOn(CapabilityResult::recommended).extracting(CapabilityResult::id)
         .containsExactly("orchestrator", "data-validation", "model-versioning", "model-testing-ci",
@@ -249,7 +249,7 @@ class BuiltInModelLevelsTest {
 
   @Test
   void capabilityListNamesTheLevelThatRequiresEachCapabilityOnce() {
-    Assessment a = Workload.on("mlops-5-level").evaluate();
+    LevelOutcome a = Workload.on("mlops-5-level").evaluate();
 
     assertThat(a.capabilities()).extracting(CapabilityResult::id).doesNotHaveDuplicates();
     // drift-triggered-retraining is first named by the level-2 anyOf
@@ -273,7 +273,7 @@ class BuiltInModelLevelsTest {
     w.spec.targetLevel = 1;
     assertThat(w.evaluate().targetMet()).isTrue();
     w.spec.targetLevel = 2;
-    Assessment a = w.evaluate();
+    LevelOutcome a = w.evaluate();
     assertThat(a.targetMet()).isFalse();
     assertThat(a.targetLevel()).isEqualTo(2);
   }

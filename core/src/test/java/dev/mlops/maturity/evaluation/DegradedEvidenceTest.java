@@ -26,7 +26,7 @@ class DegradedEvidenceTest {
     }
   }
 
-  private Assessment evaluate(Map<String, Evidence> m) {
+  private LevelOutcome evaluate(Map<String, Evidence> m) {
     return LevelEvaluator.evaluate(model, m, 2, PreviousEvaluation.NONE);
   }
 
@@ -35,7 +35,7 @@ class DegradedEvidenceTest {
     Map<String, Evidence> m = allMissing();
     satisfy(m, "model-registry", "model-versioning", "manual-retraining-documented", "retrain-by-others");
     m.put("health-monitoring", Evidence.unknown("health-monitoring", "prometheus unreachable"));
-    Assessment a = evaluate(m);
+    LevelOutcome a = evaluate(m);
     assertThat(a.observedLevel()).isZero();
     assertThat(a.degraded()).isTrue();
     assertThat(a.unknownCapabilities()).containsExactly("health-monitoring");
@@ -47,7 +47,7 @@ class DegradedEvidenceTest {
     satisfy(m, "model-registry", "model-versioning", "health-monitoring", "manual-retraining-documented", "retrain-by-others");
     m.put("gpu-utilisation", Evidence.unknown("gpu-utilisation", "no DCGM series"));
     m.put("pipeline-decides-deployment", Evidence.unknown("pipeline-decides-deployment", "no probe"));
-    Assessment a = evaluate(m);
+    LevelOutcome a = evaluate(m);
     assertThat(a.observedLevel()).isEqualTo(1);
     assertThat(a.degraded()).as("level 2 is blocked by Missing training-pipeline whatever the Unknowns are").isFalse();
   }
@@ -58,7 +58,7 @@ class DegradedEvidenceTest {
     satisfy(m, "model-registry", "model-versioning", "health-monitoring", "manual-retraining-documented", "retrain-by-others",
         "training-pipeline", "cicd-deployment", "quality-gate", "scheduled-retraining");
     m.put("drift-triggered-retraining", Evidence.unknown("drift-triggered-retraining", "Sensor list forbidden"));
-    Assessment a = evaluate(m);
+    LevelOutcome a = evaluate(m);
     assertThat(a.observedLevel()).isEqualTo(2);
     assertThat(a.degraded()).isFalse();
   }

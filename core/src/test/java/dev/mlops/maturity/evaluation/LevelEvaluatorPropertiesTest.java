@@ -92,7 +92,7 @@ class LevelEvaluatorPropertiesTest {
     MaturityModelDefinition model = model(modelId);
     Map<String, Evidence> evidence = randomEvidence(model, new Random(seed));
 
-    Assessment a = LevelEvaluator.evaluate(model, evidence, 0, PreviousEvaluation.NONE);
+    LevelOutcome a = LevelEvaluator.evaluate(model, evidence, 0, PreviousEvaluation.NONE);
 
     int blocked = firstBlockedLevel(model, id -> stateHolds(evidence, id));
     assertThat(a.strictLevel()).as("strict level").isEqualTo(blocked - 1);
@@ -124,7 +124,7 @@ class LevelEvaluatorPropertiesTest {
     Map<String, Evidence> evidence = randomEvidence(model, random);
     PreviousEvaluation previous = randomPrevious(model, random);
 
-    Assessment a = LevelEvaluator.evaluate(model, evidence, 0, previous);
+    LevelOutcome a = LevelEvaluator.evaluate(model, evidence, 0, previous);
 
     assertThat(a.observedLevel()).as("observed >= strict").isGreaterThanOrEqualTo(a.strictLevel());
     // a requirement whose members are all proven Missing (or have no evidence... which is Unknown) caps the level
@@ -172,8 +172,8 @@ class LevelEvaluatorPropertiesTest {
     Map<String, Evidence> better = new LinkedHashMap<>(evidence);
     better.put(flipped, Evidence.satisfied(flipped, "now seen", List.of()));
 
-    Assessment before = LevelEvaluator.evaluate(model, evidence, 0, previous);
-    Assessment after = LevelEvaluator.evaluate(model, better, 0, previous);
+    LevelOutcome before = LevelEvaluator.evaluate(model, evidence, 0, previous);
+    LevelOutcome after = LevelEvaluator.evaluate(model, better, 0, previous);
 
     assertThat(after.strictLevel()).as("strict level after satisfying %s", flipped)
         .isGreaterThanOrEqualTo(before.strictLevel());
@@ -194,9 +194,9 @@ class LevelEvaluatorPropertiesTest {
     Map<String, Evidence> reordered = new LinkedHashMap<>();
     keys.forEach(k -> reordered.put(k, evidence.get(k)));
 
-    Assessment first = LevelEvaluator.evaluate(model, evidence, 2, previous);
-    Assessment again = LevelEvaluator.evaluate(model, new LinkedHashMap<>(evidence), 2, previous);
-    Assessment shuffled = LevelEvaluator.evaluate(model, reordered, 2, previous);
+    LevelOutcome first = LevelEvaluator.evaluate(model, evidence, 2, previous);
+    LevelOutcome again = LevelEvaluator.evaluate(model, new LinkedHashMap<>(evidence), 2, previous);
+    LevelOutcome shuffled = LevelEvaluator.evaluate(model, reordered, 2, previous);
 
     assertThat(again).isEqualTo(first);
     assertThat(shuffled).isEqualTo(first);

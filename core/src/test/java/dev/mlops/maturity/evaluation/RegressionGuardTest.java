@@ -22,7 +22,7 @@ class RegressionGuardTest {
 
   @Test
   void dropCausedOnlyByUnknownHoldsThePreviousLevelAndIsDegraded() {
-    Assessment a = levelTwo().observe(CapabilityState.Unknown, "training-pipeline")
+    LevelOutcome a = levelTwo().observe(CapabilityState.Unknown, "training-pipeline")
         .evaluate(new PreviousEvaluation(2, false));
 
     assertThat(a.observedLevel()).isEqualTo(2);
@@ -37,7 +37,7 @@ class RegressionGuardTest {
 
   @Test
   void dropCausedByMissingRegresses() {
-    Assessment a = levelTwo().observe(CapabilityState.Missing, "training-pipeline")
+    LevelOutcome a = levelTwo().observe(CapabilityState.Missing, "training-pipeline")
         .evaluate(new PreviousEvaluation(2, false));
 
     assertThat(a.observedLevel()).isEqualTo(1);
@@ -50,7 +50,7 @@ class RegressionGuardTest {
   @Test
   void unknownBelowAndMissingAboveRegressesOnlyToWhatUnknownCannotExplain() {
     // previous 3; a level-2 requirement Unknown, a level-3 requirement Missing
-    Assessment a = levelThree()
+    LevelOutcome a = levelThree()
         .observe(CapabilityState.Unknown, "cicd-deployment")
         .observe(CapabilityState.Missing, "feature-store")
         .evaluate(new PreviousEvaluation(3, false));
@@ -65,7 +65,7 @@ class RegressionGuardTest {
 
   @Test
   void missingRequirementAtTheHeldLevelRegressesEvenWhenAnotherOfItsRequirementsIsUnknown() {
-    Assessment a = levelTwo()
+    LevelOutcome a = levelTwo()
         .observe(CapabilityState.Unknown, "training-pipeline")
         .observe(CapabilityState.Missing, "quality-gate")
         .evaluate(new PreviousEvaluation(2, false));
@@ -77,7 +77,7 @@ class RegressionGuardTest {
 
   @Test
   void anyOfRegressionIsReportedAsTheAnyOf() {
-    Assessment a = levelTwo().observe(CapabilityState.Missing, "scheduled-retraining")
+    LevelOutcome a = levelTwo().observe(CapabilityState.Missing, "scheduled-retraining")
         .evaluate(new PreviousEvaluation(2, false));
 
     assertThat(a.regressionCauses())
@@ -86,7 +86,7 @@ class RegressionGuardTest {
 
   @Test
   void unknownNeverRaisesALevel() {
-    Assessment a = Workload.on("mlops-5-level").satisfied(M1)
+    LevelOutcome a = Workload.on("mlops-5-level").satisfied(M1)
         .observe(CapabilityState.Unknown, "training-pipeline", "cicd-deployment", "scheduled-retraining")
         .declare("quality-gate", "gate results in MLflow")
         .evaluate(new PreviousEvaluation(1, false));
@@ -97,7 +97,7 @@ class RegressionGuardTest {
 
   @Test
   void firstEvaluationCannotHoldAnything() {
-    Assessment a = levelTwo().observe(CapabilityState.Unknown, "training-pipeline").evaluate(PreviousEvaluation.NONE);
+    LevelOutcome a = levelTwo().observe(CapabilityState.Unknown, "training-pipeline").evaluate(PreviousEvaluation.NONE);
 
     assertThat(a.observedLevel()).isEqualTo(1);
     assertThat(a.transition()).isEqualTo(LevelTransition.INITIAL);
@@ -108,7 +108,7 @@ class RegressionGuardTest {
   @Test
   void previousLevelAboveTheModelIsTreatedAsAFirstEvaluation() {
     // the target switched from a 5-level model at level 4 to the 3-level one
-    Assessment a = Workload.on("google-3-level").evaluate(new PreviousEvaluation(4, true));
+    LevelOutcome a = Workload.on("google-3-level").evaluate(new PreviousEvaluation(4, true));
 
     assertThat(a.transition()).isEqualTo(LevelTransition.INITIAL);
     assertThat(a.observedLevel()).isZero();
@@ -117,7 +117,7 @@ class RegressionGuardTest {
 
   @Test
   void raiseIsReported() {
-    Assessment a = levelThree().evaluate(new PreviousEvaluation(1, false));
+    LevelOutcome a = levelThree().evaluate(new PreviousEvaluation(1, false));
 
     assertThat(a.observedLevel()).isEqualTo(3);
     assertThat(a.transition()).isEqualTo(LevelTransition.RAISED);
@@ -128,23 +128,23 @@ class RegressionGuardTest {
     PreviousEvaluation afterRegression = new PreviousEvaluation(1, true);
     Workload atOne = Workload.on("mlops-5-level").satisfied(M1);
 
-    Assessment unchanged = atOne.evaluate(afterRegression);
+    LevelOutcome unchanged = atOne.evaluate(afterRegression);
     assertThat(unchanged.transition()).isEqualTo(LevelTransition.UNCHANGED);
     assertThat(unchanged.regressed()).isTrue();
 
-    Assessment held = Workload.on("mlops-5-level").satisfied(M1).observe(CapabilityState.Unknown, "model-registry")
+    LevelOutcome held = Workload.on("mlops-5-level").satisfied(M1).observe(CapabilityState.Unknown, "model-registry")
         .evaluate(afterRegression);
     assertThat(held.transition()).isEqualTo(LevelTransition.HELD);
     assertThat(held.regressed()).isTrue();
 
-    Assessment raised = levelTwo().evaluate(afterRegression);
+    LevelOutcome raised = levelTwo().evaluate(afterRegression);
     assertThat(raised.transition()).isEqualTo(LevelTransition.RAISED);
     assertThat(raised.regressed()).isFalse();
   }
 
   @Test
   void unchangedLevelWithoutPriorRegressionIsNotRegressed() {
-    Assessment a = levelTwo().evaluate(new PreviousEvaluation(2, false));
+    LevelOutcome a = levelTwo().evaluate(new PreviousEvaluation(2, false));
 
     assertThat(a.transition()).isEqualTo(LevelTransition.UNCHANGED);
     assertThat(a.regressed()).isFalse();
@@ -153,7 +153,7 @@ class RegressionGuardTest {
 
   @Test
   void heldLevelStillShowsWhatBlocksTheNextLevel() {
-    Assessment a = levelTwo().observe(CapabilityState.Unknown, "training-pipeline")
+    LevelOutcome a = levelTwo().observe(CapabilityState.Unknown, "training-pipeline")
         .evaluate(new PreviousEvaluation(2, false));
 
     assertThat(a.nextLevel().orElseThrow().level()).isEqualTo(3);
@@ -165,7 +165,7 @@ class RegressionGuardTest {
     Workload w = levelTwo().observe(CapabilityState.Missing, "quality-gate");
     w.waive("quality-gate", Workload.TODAY.minusDays(1).toString());
 
-    Assessment a = w.evaluate(new PreviousEvaluation(2, false));
+    LevelOutcome a = w.evaluate(new PreviousEvaluation(2, false));
     assertThat(a.transition()).isEqualTo(LevelTransition.REGRESSED);
     assertThat(a.regressionCauses()).containsExactly("quality-gate");
   }

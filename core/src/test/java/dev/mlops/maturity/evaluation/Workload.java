@@ -106,11 +106,11 @@ final class Workload {
     return EvidencePolicy.apply(model, observed, spec, TODAY);
   }
 
-  Assessment evaluate() {
+  LevelOutcome evaluate() {
     return evaluate(PreviousEvaluation.NONE);
   }
 
-  Assessment evaluate(PreviousEvaluation previous) {
+  LevelOutcome evaluate(PreviousEvaluation previous) {
     return LevelEvaluator.evaluate(model, effective(), spec.targetLevel, previous);
   }
 

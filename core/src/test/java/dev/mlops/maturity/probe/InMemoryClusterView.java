@@ -71,7 +71,7 @@ public final class InMemoryClusterView implements ClusterView {
 
   /** Looks a kind up by "group/Kind" (or "Kind" for core), as scenario files name them. */
   public static ResourceKind kindNamed(String displayName) {
-    return Kinds.ALL.stream().filter(k -> k.displayName().equals(displayName)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no kind " + displayName + " in Kinds.ALL"));
+    return KindCatalogue.ALL.stream().filter(k -> k.displayName().equals(displayName)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no kind " + displayName + " in KindCatalogue.ALL"));
   }
 }

@@ -37,7 +37,7 @@ class StandardProbeSetTest {
 
   @Test
   void theKindsTheProbesReadAreExactlyTheSharedKindCatalogue() {
-    // the operator watches probes.kinds() and the chart's RBAC grants Kinds.ALL: they must be the same set
-    assertThat(probes.kinds()).containsExactlyInAnyOrderElementsOf(new HashSet<>(Kinds.ALL));
+    // the operator watches probes.kinds() and the chart's RBAC grants KindCatalogue.ALL: they must be the same set
+    assertThat(probes.kinds()).containsExactlyInAnyOrderElementsOf(new HashSet<>(KindCatalogue.ALL));
   }
 }

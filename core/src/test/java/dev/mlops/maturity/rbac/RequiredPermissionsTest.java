@@ -7,7 +7,7 @@ import dev.mlops.maturity.config.BasicAuthRef;
 import dev.mlops.maturity.config.Endpoint;
 import dev.mlops.maturity.config.OperatorConfig;
 import dev.mlops.maturity.config.SecretKeyRef;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeSettings;
 import dev.mlops.maturity.probe.ResourceKind;
 import java.net.URI;
@@ -22,7 +22,7 @@ class RequiredPermissionsTest {
   void readsEveryProbeKindClusterWideWhenAllNamespacesAreWatched() {
     Grants grants = RequiredPermissions.of(OperatorConfig.EMPTY, NS);
 
-    for (ResourceKind kind : Kinds.ALL) {
+    for (ResourceKind kind : KindCatalogue.ALL) {
       assertThat(grants.clusterWide()).as(kind.displayName()).contains(
           Permission.on(kind.group(), kind.plural(), "get"),
           Permission.on(kind.group(), kind.plural(), "list"),
@@ -38,7 +38,7 @@ class RequiredPermissionsTest {
 
   @Test
   void grantsOnlyReadsOnProbeKindsAndNothingOnSecretsClusterWide() {
-    Grants grants = RequiredPermissions.of(List.of(Kinds.POD), OperatorConfig.EMPTY, NS);
+    Grants grants = RequiredPermissions.of(List.of(KindCatalogue.POD), OperatorConfig.EMPTY, NS);
 
     assertThat(grants.clusterWide()).filteredOn(p -> p.resource().equals("pods"))
         .extracting(Permission::verb).containsExactlyInAnyOrder("get", "list", "watch");
@@ -63,8 +63,8 @@ class RequiredPermissionsTest {
 
   @Test
   void joSdksLeaseAccessCheckIsGrantedClusterWideInEveryMode() {
-    Grants all = RequiredPermissions.of(List.of(Kinds.POD), OperatorConfig.EMPTY, NS);
-    Grants namespaced = RequiredPermissions.of(List.of(Kinds.POD),
+    Grants all = RequiredPermissions.of(List.of(KindCatalogue.POD), OperatorConfig.EMPTY, NS);
+    Grants namespaced = RequiredPermissions.of(List.of(KindCatalogue.POD),
         new OperatorConfig(java.util.Map.of(), java.util.Map.of(), dev.mlops.maturity.probe.ProbeSettings.DEFAULTS, List.of("fraud")), NS);
 
     assertThat(all.clusterWide()).contains(Permission.on("authorization.k8s.io", "selfsubjectrulesreviews", "create"));

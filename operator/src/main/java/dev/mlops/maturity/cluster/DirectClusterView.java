@@ -38,13 +38,13 @@ public final class DirectClusterView implements ClusterView {
       return unavailable.get();
     }
     try {
-      var resources = client.genericKubernetesResources(ResourceKinds.context(kind));
+      var resources = client.genericKubernetesResources(ClientAddressing.context(kind));
       List<GenericKubernetesResource> items = namespace.isEmpty()
           ? resources.inAnyNamespace().list().getItems()
           : resources.inNamespace(namespace).list().getItems();
       return Listing.of(kind, items);
     } catch (KubernetesClientException e) {
-      return ResourceKinds.failure(kind, e);
+      return ClientAddressing.failure(kind, e);
     }
   }
 
@@ -61,7 +61,7 @@ public final class DirectClusterView implements ClusterView {
         discovery.put(kind.apiVersion(), Optional.empty());
         return Optional.of(Listing.notInstalled(kind));
       }
-      return Optional.of(ResourceKinds.failure(kind, e));
+      return Optional.of(ClientAddressing.failure(kind, e));
     }
     boolean served = resources.map(APIResourceList::getResources).orElse(List.of()).stream()
         .anyMatch(r -> kind.plural().equals(r.getName()));

@@ -138,12 +138,12 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
         client.apiextensions().v1().customResourceDefinitions().runnableInformer(0);
     CompletableFuture<Void> crdsListed = new CompletableFuture<>();
     informer.exceptionHandler((started, t) -> {
-      KubernetesClientException e = ResourceKinds.cause(t);
+      KubernetesClientException e = ClientAddressing.cause(t);
       if (!started && e != null && e.getCode() == 403) {
         crdsListed.completeExceptionally(t);
         return false;
       }
-      log.warn("watching CustomResourceDefinitions failed ({}); retrying", ResourceKinds.shortReason(t));
+      log.warn("watching CustomResourceDefinitions failed ({}); retrying", ClientAddressing.shortReason(t));
       return !closed;
     });
     informer.addEventHandler(new ResourceEventHandler<>() {
@@ -177,7 +177,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
     } catch (Exception e) {
       // Without read access to CRDs, decide once from API discovery; later installs need a restart.
       log.warn("cannot watch CustomResourceDefinitions ({}); optional kinds are decided once from API discovery",
-          ResourceKinds.shortReason(e));
+          ClientAddressing.shortReason(e));
       informer.stop();
       crdInformer = null;
       kinds.stream().filter(k -> !k.builtIn()).filter(this::servedByDiscovery).forEach(this::ensureWatched);
@@ -245,7 +245,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       } catch (Exception e) {
-        log.warn("{} not synced: {}", cache.kind.displayName(), ResourceKinds.shortReason(e));
+        log.warn("{} not synced: {}", cache.kind.displayName(), ClientAddressing.shortReason(e));
       }
     }
   }
@@ -283,7 +283,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
     }
 
     void start() {
-      var resources = client.genericKubernetesResources(ResourceKinds.context(kind));
+      var resources = client.genericKubernetesResources(ClientAddressing.context(kind));
       if (namespaces.isEmpty() || !kind.namespaced()) {
         informers.add(resources.inAnyNamespace().runnableInformer(0));
       } else {
@@ -296,7 +296,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
         informer.itemStore(store);
         informer.exceptionHandler((isStarted, t) -> {
           lastError = t;
-          log.debug("informer for {} failed: {}", kind.displayName(), ResourceKinds.shortReason(t));
+          log.debug("informer for {} failed: {}", kind.displayName(), ClientAddressing.shortReason(t));
           return !stopped && !closed;
         });
         informer.addEventHandler(new ResourceEventHandler<>() {
@@ -362,13 +362,13 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
 
     private String lastErrorSuffix() {
       Throwable error = lastError;
-      return error == null ? "" : " (" + ResourceKinds.shortReason(error) + ")";
+      return error == null ? "" : " (" + ClientAddressing.shortReason(error) + ")";
     }
 
     Listing list(String namespace) {
       if (!synced()) {
         Throwable error = lastError;
-        return error != null ? ResourceKinds.failure(kind, error) : Listing.failed(kind, "cache not synced yet");
+        return error != null ? ClientAddressing.failure(kind, error) : Listing.failed(kind, "cache not synced yet");
       }
       if (outage) {
         long down = downSince;

@@ -1,6 +1,6 @@
 package dev.mlops.maturity.metrics;
 
-import dev.mlops.maturity.evaluation.Assessment;
+import dev.mlops.maturity.evaluation.LevelOutcome;
 import dev.mlops.maturity.evaluation.CapabilityResult;
 import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
@@ -88,7 +88,7 @@ public final class MaturityMetrics {
   }
 
   /** Publishes one evaluation: level gauges, one capability gauge per decided capability, freshness. */
-  public void evaluated(String namespace, String target, Assessment a, Instant at) {
+  public void evaluated(String namespace, String target, LevelOutcome a, Instant at) {
     evaluated(namespace, target, a, a.degraded(), at);
   }
 
@@ -96,7 +96,7 @@ public final class MaturityMetrics {
    * Publishes one evaluation: level gauges, {@code degraded} (1 when the Degraded condition of the
    * written status is True, else 0), one capability gauge per decided capability, freshness.
    */
-  public void evaluated(String namespace, String target, Assessment a, boolean degraded, Instant at) {
+  public void evaluated(String namespace, String target, LevelOutcome a, boolean degraded, Instant at) {
     TargetKey key = new TargetKey(namespace, target);
     TargetMeters meters = targets.compute(key, (k, existing) -> {
       if (existing != null && existing.model.equals(a.model().id())) {
@@ -141,7 +141,7 @@ public final class MaturityMetrics {
    * not Unknown after the policy), nor do capabilities without a probe. A platform-scope probe is run
    * once per cycle but counts once per target evaluation that uses its Unknown evidence.
    */
-  public void probeErrors(Assessment a) {
+  public void probeErrors(LevelOutcome a) {
     for (CapabilityResult c : a.capabilities()) {
       Evidence e = c.evidence();
       if (e.state() == CapabilityState.Unknown && e.source() == Source.OBSERVED) {

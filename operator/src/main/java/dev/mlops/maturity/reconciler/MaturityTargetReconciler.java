@@ -22,7 +22,7 @@ import java.util.List;
  * target's series are dropped without a finalizer.
  */
 public final class MaturityTargetReconciler implements Reconciler<MaturityTarget> {
-  private final TargetEvaluator evaluator;
+  private final TargetObserver evaluator;
   private final StatusFactory statuses;
   private final StatusWriter writer;
   private final TransitionPublisher publisher;
@@ -30,13 +30,13 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
   private final MaturityMetrics metrics;
   private final WorkloadPresence presence;
 
-  public MaturityTargetReconciler(TargetEvaluator evaluator, StatusFactory statuses, StatusWriter writer,
+  public MaturityTargetReconciler(TargetObserver evaluator, StatusFactory statuses, StatusWriter writer,
       TransitionPublisher publisher, TargetEventSource clusterEvents, MaturityMetrics metrics) {
     this(evaluator, statuses, writer, publisher, clusterEvents, metrics, null);
   }
 
   /** With {@code presence}, a selector that matches nothing makes Ready=False (the workload is still evaluated). */
-  MaturityTargetReconciler(TargetEvaluator evaluator, StatusFactory statuses, StatusWriter writer,
+  MaturityTargetReconciler(TargetObserver evaluator, StatusFactory statuses, StatusWriter writer,
       TransitionPublisher publisher, TargetEventSource clusterEvents, MaturityMetrics metrics, WorkloadPresence presence) {
     this.presence = presence;
     this.evaluator = evaluator;
@@ -62,7 +62,7 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
     }
     Timer.Sample sample = Timer.start(metrics.registry());
     try {
-      Evaluation evaluation = evaluator.evaluate(target);
+      Observation evaluation = evaluator.evaluate(target);
       List<SpecProblem> problems = new ArrayList<>(evaluation.problems());
       if (presence != null && evaluation.assessment().isPresent()) {
         presence.check(target).ifPresent(problems::add);

@@ -88,7 +88,7 @@ public final class OperatorApp {
         server = ManagementServer.start(options.metricsHost(), options.metricsPort(), registry, handle::live, handle::ready);
       }
       String instance = options.leaderElection() == null ? "standalone" : options.leaderElection().identity();
-      TargetEvaluator evaluator = new TargetEvaluator(new ClusterModels(BuiltInModels.load(), cluster),
+      TargetObserver evaluator = new TargetObserver(new ClusterModels(BuiltInModels.load(), cluster),
           new TargetAssessor(collector, options.clock()), platform, cluster, external);
       MaturityTargetReconciler reconciler = new MaturityTargetReconciler(evaluator, new StatusFactory(options.clock()),
           new StatusWriter(), new TransitionPublisher(metrics, new TargetEvents(client, options.clock(), instance), options.clock()),

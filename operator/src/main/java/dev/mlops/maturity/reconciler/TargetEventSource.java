@@ -58,7 +58,7 @@ public final class TargetEventSource extends AbstractEventSource<GenericKubernet
 
   /**
    * Re-evaluates the targets that read a changed HTTP answer ({@code namespace/name} readers, see
-   * TargetEvaluator); the platform reader stands for every target, since all share platform evidence.
+   * TargetObserver); the platform reader stands for every target, since all share platform evidence.
    */
   public void evaluate(Set<String> readers) {
     if (readers.contains(PlatformEvidence.READER)) {

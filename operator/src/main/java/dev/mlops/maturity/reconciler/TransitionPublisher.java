@@ -3,7 +3,7 @@ package dev.mlops.maturity.reconciler;
 import dev.mlops.maturity.api.v1alpha1.CapabilityStatus;
 import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.api.v1alpha1.MaturityTargetStatus;
-import dev.mlops.maturity.evaluation.Assessment;
+import dev.mlops.maturity.evaluation.LevelOutcome;
 import dev.mlops.maturity.evaluation.LevelTransition;
 import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.metrics.MaturityMetrics;
@@ -33,7 +33,7 @@ public final class TransitionPublisher {
     this.clock = clock;
   }
 
-  public void published(MaturityTarget target, MaturityTargetStatus before, MaturityTargetStatus after, Assessment a, boolean written) {
+  public void published(MaturityTarget target, MaturityTargetStatus before, MaturityTargetStatus after, LevelOutcome a, boolean written) {
     String ns = target.getMetadata().getNamespace();
     String name = target.getMetadata().getName();
     metrics.evaluated(ns, name, a, Conditions.isTrue(after.conditions, Conditions.DEGRADED), clock.instant());

@@ -5,7 +5,7 @@ import dev.mlops.maturity.api.v1alpha1.LevelChange;
 import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.api.v1alpha1.MaturityTargetStatus;
 import dev.mlops.maturity.api.v1alpha1.NextLevel;
-import dev.mlops.maturity.evaluation.Assessment;
+import dev.mlops.maturity.evaluation.LevelOutcome;
 import dev.mlops.maturity.evaluation.CapabilityResult;
 import dev.mlops.maturity.evaluation.LevelTransition;
 import dev.mlops.maturity.evaluation.SpecProblem;
@@ -37,7 +37,7 @@ public final class StatusFactory {
   }
 
   /** The status after a successful evaluation; {@code problems} are the spec problems that did not block it. */
-  public MaturityTargetStatus evaluated(MaturityTarget target, Assessment a, List<SpecProblem> problems) {
+  public MaturityTargetStatus evaluated(MaturityTarget target, LevelOutcome a, List<SpecProblem> problems) {
     MaturityTargetStatus previous = target.getStatus();
     Long generation = target.getMetadata().getGeneration();
     MaturityTargetStatus s = new MaturityTargetStatus();
@@ -106,7 +106,7 @@ public final class StatusFactory {
     return Conditions.of(Conditions.READY, false, problems.get(0).reason(), truncate(message), generation);
   }
 
-  private static Condition regressed(MaturityTargetStatus previous, Assessment a, Long generation) {
+  private static Condition regressed(MaturityTargetStatus previous, LevelOutcome a, Long generation) {
     if (a.transition() == LevelTransition.REGRESSED) {
       String causes = a.regressionCauses().isEmpty() ? "" : ": missing " + String.join(", ", a.regressionCauses());
       return Conditions.of(Conditions.REGRESSED, true, "LevelRegressed", truncate("level dropped from " + a.previousLevel()
@@ -121,7 +121,7 @@ public final class StatusFactory {
     return Conditions.of(Conditions.REGRESSED, false, "NoRegression", "the level has not dropped since it was last raised", generation);
   }
 
-  private static Condition degraded(Assessment a, Long generation) {
+  private static Condition degraded(LevelOutcome a, Long generation) {
     if (!a.degraded()) {
       return Conditions.of(Conditions.DEGRADED, false, "AllProbesRan", "every capability could be evaluated", generation);
     }
@@ -131,7 +131,7 @@ public final class StatusFactory {
         truncate("could not evaluate " + String.join(", ", a.unknownCapabilities()) + held), generation);
   }
 
-  private List<LevelChange> history(MaturityTargetStatus previous, Assessment a) {
+  private List<LevelChange> history(MaturityTargetStatus previous, LevelOutcome a) {
     List<LevelChange> history = new ArrayList<>(previous == null || previous.history == null ? List.of() : previous.history);
     if (a.transition() == LevelTransition.RAISED || a.transition() == LevelTransition.REGRESSED) {
       LevelChange change = new LevelChange();

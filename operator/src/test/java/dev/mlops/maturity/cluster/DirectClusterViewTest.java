@@ -3,7 +3,7 @@ package dev.mlops.maturity.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.maturity.probe.Availability;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Listing;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -42,7 +42,7 @@ class DirectClusterViewTest {
     cronWorkflow("team-a", "retrain");
     cronWorkflow("team-b", "other");
 
-    Listing listing = new DirectClusterView(client).list(Kinds.CRON_WORKFLOW, "team-a");
+    Listing listing = new DirectClusterView(client).list(KindCatalogue.CRON_WORKFLOW, "team-a");
 
     assertThat(listing.availability()).isEqualTo(Availability.SERVED);
     assertThat(listing.items()).extracting(r -> r.getMetadata().getName()).containsExactly("retrain");
@@ -50,7 +50,7 @@ class DirectClusterViewTest {
 
   @Test
   void aKindWhoseCrdIsNotServedIsNotInstalledRatherThanEmpty() {
-    Listing listing = new DirectClusterView(client).list(Kinds.CRON_WORKFLOW, "team-a");
+    Listing listing = new DirectClusterView(client).list(KindCatalogue.CRON_WORKFLOW, "team-a");
 
     assertThat(listing.availability()).isEqualTo(Availability.NOT_INSTALLED);
     assertThat(listing.reason()).contains("cronworkflows.argoproj.io");
@@ -61,7 +61,7 @@ class DirectClusterViewTest {
     client.resource(new DeploymentBuilder().withNewMetadata().withNamespace("team-a").withName("web").endMetadata()
         .withNewSpec().withNewSelector().withMatchLabels(Map.of("a", "b")).endSelector().endSpec().build()).create();
 
-    Listing listing = new DirectClusterView(client).list(Kinds.DEPLOYMENT, null);
+    Listing listing = new DirectClusterView(client).list(KindCatalogue.DEPLOYMENT, null);
 
     assertThat(listing.served()).isTrue();
     assertThat(listing.items()).hasSize(1);
@@ -71,7 +71,7 @@ class DirectClusterViewTest {
   void aForbiddenListIsForbidden() {
     server.expect().get().withPath("/apis/apps/v1/namespaces/team-a/deployments").andReturn(403, "{}").always();
 
-    Listing listing = new DirectClusterView(client).list(Kinds.DEPLOYMENT, "team-a");
+    Listing listing = new DirectClusterView(client).list(KindCatalogue.DEPLOYMENT, "team-a");
 
     assertThat(listing.availability()).isEqualTo(Availability.FORBIDDEN);
   }
@@ -83,7 +83,7 @@ class DirectClusterViewTest {
     // the client retries 5xx with backoff by default; one attempt keeps the test fast
     try (KubernetesClient once = server.createClient(b -> b.withConfig(
         new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build()))) {
-      Listing listing = new DirectClusterView(once).list(Kinds.DEPLOYMENT, "team-a");
+      Listing listing = new DirectClusterView(once).list(KindCatalogue.DEPLOYMENT, "team-a");
 
       assertThat(listing.availability()).isEqualTo(Availability.FAILED);
       assertThat(listing.reason()).contains("HTTP 500").doesNotContain("internal detail");
@@ -95,11 +95,11 @@ class DirectClusterViewTest {
     client.resource(MockApiServer.cronWorkflowCrd()).create();
     cronWorkflow("team-a", "retrain");
     DirectClusterView view = new DirectClusterView(client);
-    view.list(Kinds.CRON_WORKFLOW, "team-a");
+    view.list(KindCatalogue.CRON_WORKFLOW, "team-a");
     int requests = server.getRequestCount();
 
-    view.list(Kinds.CRON_WORKFLOW, "team-a");
-    view.list(Kinds.WORKFLOW, "team-a");
+    view.list(KindCatalogue.CRON_WORKFLOW, "team-a");
+    view.list(KindCatalogue.WORKFLOW, "team-a");
 
     assertThat(server.getRequestCount()).as("same group/version: no second discovery call").isEqualTo(requests);
   }

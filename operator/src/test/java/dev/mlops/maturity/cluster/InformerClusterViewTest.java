@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.mlops.maturity.probe.Availability;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Listing;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -43,7 +43,7 @@ class InformerClusterViewTest {
   }
 
   private void startView(List<String> namespaces) {
-    view = new InformerClusterView(client, List.of(Kinds.DEPLOYMENT, Kinds.CRON_WORKFLOW), namespaces, changes::add);
+    view = new InformerClusterView(client, List.of(KindCatalogue.DEPLOYMENT, KindCatalogue.CRON_WORKFLOW), namespaces, changes::add);
     view.start(Duration.ofSeconds(10));
   }
 
@@ -59,7 +59,7 @@ class InformerClusterViewTest {
     deployment("team-b", "other", Map.of());
     startView(List.of());
 
-    Listing listing = view.list(Kinds.DEPLOYMENT, "team-a");
+    Listing listing = view.list(KindCatalogue.DEPLOYMENT, "team-a");
 
     assertThat(view.synced()).isTrue();
     assertThat(listing.served()).isTrue();
@@ -67,7 +67,7 @@ class InformerClusterViewTest {
       assertThat(d.getMetadata().getName()).isEqualTo("web");
       assertThat(d.getMetadata().getAnnotations()).containsOnlyKeys("keep");
     });
-    assertThat(view.list(Kinds.DEPLOYMENT, null).items()).hasSize(2);
+    assertThat(view.list(KindCatalogue.DEPLOYMENT, null).items()).hasSize(2);
   }
 
   @Test
@@ -79,9 +79,9 @@ class InformerClusterViewTest {
     // its own client, closed right after the view: the watches' close handshakes never finish, so the
     // HTTP client's selector thread keeps the stopped informers reachable
     try (KubernetesClient own = server.createClient();
-        InformerClusterView closing = new InformerClusterView(own, List.of(Kinds.DEPLOYMENT), List.of(), changes::add)) {
+        InformerClusterView closing = new InformerClusterView(own, List.of(KindCatalogue.DEPLOYMENT), List.of(), changes::add)) {
       closing.start(Duration.ofSeconds(10));
-      cached = closing.list(Kinds.DEPLOYMENT, null).items().stream().map(java.lang.ref.WeakReference::new).toList();
+      cached = closing.list(KindCatalogue.DEPLOYMENT, null).items().stream().map(java.lang.ref.WeakReference::new).toList();
     }
     assertThat(cached).hasSize(20);
 
@@ -99,43 +99,43 @@ class InformerClusterViewTest {
 
     await().atMost(Duration.ofSeconds(5)).until(() -> changes.stream().anyMatch(c -> "team-a".equals(c.namespace())));
     ClusterChange change = changes.stream().filter(c -> "team-a".equals(c.namespace())).findFirst().orElseThrow();
-    assertThat(change.kind()).isEqualTo(Kinds.DEPLOYMENT);
+    assertThat(change.kind()).isEqualTo(KindCatalogue.DEPLOYMENT);
     assertThat(change.labels()).containsEntry("app", "web");
     assertThat(change.clusterWide()).isFalse();
-    assertThat(view.list(Kinds.DEPLOYMENT, "team-a").items()).hasSize(1);
+    assertThat(view.list(KindCatalogue.DEPLOYMENT, "team-a").items()).hasSize(1);
   }
 
   @Test
   void anOptionalKindIsNotInstalledUntilItsCrdAppearsAndAgainAfterItIsDeleted() {
     startView(List.of());
-    assertThat(view.list(Kinds.CRON_WORKFLOW, "team-a").availability()).isEqualTo(Availability.NOT_INSTALLED);
+    assertThat(view.list(KindCatalogue.CRON_WORKFLOW, "team-a").availability()).isEqualTo(Availability.NOT_INSTALLED);
 
     client.resource(MockApiServer.cronWorkflowCrd()).create();
     client.resource(new GenericKubernetesResourceBuilder().withApiVersion("argoproj.io/v1alpha1").withKind("CronWorkflow")
         .withNewMetadata().withNamespace("team-a").withName("retrain").endMetadata().build()).create();
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> view.list(Kinds.CRON_WORKFLOW, "team-a").items().size() == 1);
-    assertThat(changes).anySatisfy(c -> assertThat(c.kind()).isEqualTo(Kinds.CRON_WORKFLOW));
+    await().atMost(Duration.ofSeconds(5)).until(() -> view.list(KindCatalogue.CRON_WORKFLOW, "team-a").items().size() == 1);
+    assertThat(changes).anySatisfy(c -> assertThat(c.kind()).isEqualTo(KindCatalogue.CRON_WORKFLOW));
 
     client.apiextensions().v1().customResourceDefinitions().withName("cronworkflows.argoproj.io").delete();
 
     await().atMost(Duration.ofSeconds(5))
-        .until(() -> view.list(Kinds.CRON_WORKFLOW, "team-a").availability() == Availability.NOT_INSTALLED);
+        .until(() -> view.list(KindCatalogue.CRON_WORKFLOW, "team-a").availability() == Availability.NOT_INSTALLED);
     assertThat(changes).anySatisfy(c -> {
-      assertThat(c.kind()).isEqualTo(Kinds.CRON_WORKFLOW);
+      assertThat(c.kind()).isEqualTo(KindCatalogue.CRON_WORKFLOW);
       assertThat(c.wholeKindChanged()).isTrue();
     });
-    assertThat(view.list(Kinds.DEPLOYMENT, null).served()).isTrue();
+    assertThat(view.list(KindCatalogue.DEPLOYMENT, null).served()).isTrue();
   }
 
   @Test
   void aForbiddenKindReadsAsForbiddenAndTheOthersStillWork() {
     server.expect().get().withPath("/apis/apps/v1/deployments?resourceVersion=0").andReturn(403, "{}").always();
-    view = new InformerClusterView(client, List.of(Kinds.DEPLOYMENT, Kinds.CRON_JOB), List.of(), changes::add);
+    view = new InformerClusterView(client, List.of(KindCatalogue.DEPLOYMENT, KindCatalogue.CRON_JOB), List.of(), changes::add);
     view.start(Duration.ofSeconds(2));
 
-    assertThat(view.list(Kinds.DEPLOYMENT, "team-a").availability()).isEqualTo(Availability.FORBIDDEN);
-    assertThat(view.list(Kinds.CRON_JOB, "team-a").served()).isTrue();
+    assertThat(view.list(KindCatalogue.DEPLOYMENT, "team-a").availability()).isEqualTo(Availability.FORBIDDEN);
+    assertThat(view.list(KindCatalogue.CRON_JOB, "team-a").served()).isTrue();
   }
 
   @Test
@@ -144,7 +144,7 @@ class InformerClusterViewTest {
     deployment("team-b", "other", Map.of());
     startView(List.of("team-a"));
 
-    assertThat(view.list(Kinds.DEPLOYMENT, null).items()).extracting(d -> d.getMetadata().getName()).containsExactly("web");
+    assertThat(view.list(KindCatalogue.DEPLOYMENT, null).items()).extracting(d -> d.getMetadata().getName()).containsExactly("web");
   }
 
   @Test

@@ -2,7 +2,7 @@ package dev.mlops.maturity.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mlops.maturity.evaluation.Assessment;
+import dev.mlops.maturity.evaluation.LevelOutcome;
 import dev.mlops.maturity.evaluation.LevelEvaluator;
 import dev.mlops.maturity.evaluation.PreviousEvaluation;
 import dev.mlops.maturity.evidence.CapabilityState;
@@ -27,7 +27,7 @@ class MaturityMetricsTest {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final MaturityMetrics metrics = new MaturityMetrics(registry);
 
-  private static Assessment assessment(CapabilityState schedule, int target) {
+  private static LevelOutcome assessment(CapabilityState schedule, int target) {
     return LevelEvaluator.evaluate(MODEL, Map.of(
         "health-monitoring", Evidence.satisfied("health-monitoring", "ok", List.of()),
         "scheduled-retraining", new Evidence("scheduled-retraining", schedule, null, List.of(), "")), target, PreviousEvaluation.NONE);
@@ -135,7 +135,7 @@ class MaturityMetricsTest {
   void declaredUnknownEvidenceIsNotAProbeError() {
     PrometheusMeterRegistry r = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     MaturityMetrics m = new MaturityMetrics(r, List.of("scheduled-retraining"));
-    Assessment declared = LevelEvaluator.evaluate(MODEL, Map.of(
+    LevelOutcome declared = LevelEvaluator.evaluate(MODEL, Map.of(
         "health-monitoring", Evidence.satisfied("health-monitoring", "ok", List.of()),
         "scheduled-retraining", new Evidence("scheduled-retraining", CapabilityState.Unknown, dev.mlops.maturity.evidence.Source.DECLARED,
             List.of(), "")), 2, PreviousEvaluation.NONE);

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.config.OperatorConfig;
 import dev.mlops.maturity.evidence.CapabilityState;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.status.Conditions;
 import java.time.Duration;
 import java.util.Map;
@@ -49,20 +49,20 @@ class DynamicCrdTest {
     assertThat(target().getStatus().observedLevel).isEqualTo(1);
     assertThat(target().getStatus().capabilities.get(1).state).isEqualTo(CapabilityState.Unknown);
     assertThat(target().getStatus().capabilities.get(1).message).contains("no provider is installed");
-    assertThat(operator.cluster().watchedKinds()).doesNotContain(Kinds.CRON_WORKFLOW);
+    assertThat(operator.cluster().watchedKinds()).doesNotContain(KindCatalogue.CRON_WORKFLOW);
 
     cluster.installCronWorkflowCrd();
     cluster.createCronWorkflow("team-a", "fraud-retrain", FRAUD);
 
     await().atMost(QUICK).until(() -> Integer.valueOf(2).equals(target().getStatus().observedLevel));
-    assertThat(operator.cluster().watchedKinds()).contains(Kinds.CRON_WORKFLOW);
+    assertThat(operator.cluster().watchedKinds()).contains(KindCatalogue.CRON_WORKFLOW);
     assertThat(Conditions.isTrue(target().getStatus().conditions, Conditions.DEGRADED)).isFalse();
 
     cluster.removeCronWorkflowCrd();
 
     await().atMost(QUICK).until(() -> Conditions.isTrue(target().getStatus().conditions, Conditions.DEGRADED));
     assertThat(target().getStatus().observedLevel).as("an uninstalled CRD is Unknown, not a regression").isEqualTo(2);
-    assertThat(operator.cluster().watchedKinds()).doesNotContain(Kinds.CRON_WORKFLOW);
+    assertThat(operator.cluster().watchedKinds()).doesNotContain(KindCatalogue.CRON_WORKFLOW);
     assertThat(operator.live()).isTrue();
     assertThat(TestCluster.status(operator.metricsPort(), "/healthz")).isEqualTo(200);
 

@@ -8,7 +8,7 @@ import dev.mlops.maturity.model.Scope;
 import dev.mlops.maturity.probe.EvidenceCollector;
 import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.InMemoryClusterView;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProbeSet;
@@ -38,7 +38,7 @@ class PlatformEvidenceTest {
 
     @Override
     public Set<ResourceKind> reads() {
-      return Set.of(Kinds.NODE);
+      return Set.of(KindCatalogue.NODE);
     }
 
     @Override
@@ -57,11 +57,11 @@ class PlatformEvidenceTest {
   void isComputedOnceAndSharedUntilAPlatformKindChanges() {
     platform.current(cluster);
     platform.current(cluster);
-    platform.changed(new ClusterChange(Kinds.DEPLOYMENT, "team-a", Map.of(), null));
+    platform.changed(new ClusterChange(KindCatalogue.DEPLOYMENT, "team-a", Map.of(), null));
     assertThat(platform.current(cluster)).containsKey("gpu-scheduling");
     assertThat(runs).hasValue(1);
 
-    platform.changed(new ClusterChange(Kinds.NODE, null, Map.of(), null));
+    platform.changed(new ClusterChange(KindCatalogue.NODE, null, Map.of(), null));
     platform.current(cluster);
 
     assertThat(runs).hasValue(2);

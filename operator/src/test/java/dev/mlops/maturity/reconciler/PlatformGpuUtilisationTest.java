@@ -110,7 +110,7 @@ class PlatformGpuUtilisationTest {
     PlatformEvidence p = platform(new ProbeSet(List.of()));
 
     p.current(cluster);
-    p.changed(new ClusterChange(dev.mlops.maturity.probe.Kinds.NODE, null, Map.of(), null));
+    p.changed(new ClusterChange(dev.mlops.maturity.probe.KindCatalogue.NODE, null, Map.of(), null));
     p.current(cluster);
 
     assertThat(published).isEmpty();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.cluster.ClusterChange;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import java.util.ArrayList;
@@ -73,29 +73,29 @@ class TargetEventSourceTest {
 
   @Test
   void anObjectChangeReachesOnlyTheTargetsOfItsNamespaceThatSelectIt() {
-    assertThat(affected(new ClusterChange(Kinds.CRON_WORKFLOW, "team-a", FRAUD, null))).containsExactly("team-a/fraud");
+    assertThat(affected(new ClusterChange(KindCatalogue.CRON_WORKFLOW, "team-a", FRAUD, null))).containsExactly("team-a/fraud");
   }
 
   @Test
   void aRelabelReachesTheTargetsOfTheOldAndTheNewLabels() {
-    assertThat(affected(new ClusterChange(Kinds.CRON_WORKFLOW, "team-a", CHURN, FRAUD)))
+    assertThat(affected(new ClusterChange(KindCatalogue.CRON_WORKFLOW, "team-a", CHURN, FRAUD)))
         .containsExactlyInAnyOrder("team-a/fraud", "team-a/churn");
   }
 
   @Test
   void anObjectNoTargetSelectsReachesEveryTargetOfItsNamespace() {
-    assertThat(affected(new ClusterChange(Kinds.SERVICE, "team-a", Map.of("other", "x"), null)))
+    assertThat(affected(new ClusterChange(KindCatalogue.SERVICE, "team-a", Map.of("other", "x"), null)))
         .containsExactlyInAnyOrder("team-a/fraud", "team-a/churn");
   }
 
   @Test
   void clusterScopedAndWholeKindChangesReachEveryTarget() {
-    assertThat(affected(new ClusterChange(Kinds.NODE, null, Map.of(), null))).hasSize(3);
-    assertThat(affected(ClusterChange.wholeKind(Kinds.CRON_WORKFLOW))).hasSize(3);
+    assertThat(affected(new ClusterChange(KindCatalogue.NODE, null, Map.of(), null))).hasSize(3);
+    assertThat(affected(ClusterChange.wholeKind(KindCatalogue.CRON_WORKFLOW))).hasSize(3);
   }
 
   @Test
   void aNamespaceWithoutTargetsReachesNothing() {
-    assertThat(affected(new ClusterChange(Kinds.CRON_WORKFLOW, "team-z", FRAUD, null))).isEmpty();
+    assertThat(affected(new ClusterChange(KindCatalogue.CRON_WORKFLOW, "team-z", FRAUD, null))).isEmpty();
   }
 }

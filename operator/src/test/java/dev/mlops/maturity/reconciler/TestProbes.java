@@ -1,7 +1,7 @@
 package dev.mlops.maturity.reconciler;
 
 import dev.mlops.maturity.evidence.Evidence;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
@@ -38,7 +38,7 @@ public final class TestProbes {
 
     @Override
     public Set<ResourceKind> reads() {
-      return Set.of(Kinds.CRON_WORKFLOW);
+      return Set.of(KindCatalogue.CRON_WORKFLOW);
     }
 
     @Override
@@ -47,7 +47,7 @@ public final class TestProbes {
         return Evidence.unknown(capability(), "test: schedule source unavailable");
       }
       ProviderScan scan = new ProviderScan(capability());
-      for (GenericKubernetesResource cw : scan.read(context.bound(Kinds.CRON_WORKFLOW))) {
+      for (GenericKubernetesResource cw : scan.read(context.bound(KindCatalogue.CRON_WORKFLOW))) {
         Object spec = cw.getAdditionalProperties().get("spec");
         boolean suspended = spec instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("suspend"));
         if (suspended) {
@@ -69,12 +69,12 @@ public final class TestProbes {
 
     @Override
     public Set<ResourceKind> reads() {
-      return Set.of(Kinds.DEPLOYMENT);
+      return Set.of(KindCatalogue.DEPLOYMENT);
     }
 
     @Override
     public Evidence evaluate(ProbeContext context) {
-      Listing deployments = context.bound(Kinds.DEPLOYMENT);
+      Listing deployments = context.bound(KindCatalogue.DEPLOYMENT);
       if (!deployments.served()) {
         return Evidence.unknown(capability(), deployments.reason());
       }

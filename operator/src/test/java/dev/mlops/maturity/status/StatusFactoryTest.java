@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mlops.maturity.api.v1alpha1.LevelChange;
 import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.api.v1alpha1.MaturityTargetStatus;
-import dev.mlops.maturity.evaluation.Assessment;
+import dev.mlops.maturity.evaluation.LevelOutcome;
 import dev.mlops.maturity.evaluation.LevelEvaluator;
 import dev.mlops.maturity.evaluation.PreviousEvaluation;
 import dev.mlops.maturity.evaluation.SpecProblem;
@@ -34,7 +34,7 @@ class StatusFactoryTest {
   private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
   private static final Instant T1 = Instant.parse("2026-01-01T11:00:00Z");
 
-  static Assessment assess(CapabilityState schedule, MaturityTargetStatus previous) {
+  static LevelOutcome assess(CapabilityState schedule, MaturityTargetStatus previous) {
     Map<String, Evidence> evidence = Map.of(
         "health-monitoring", Evidence.satisfied("health-monitoring", "ok", List.of("apps/Deployment a/web")),
         "scheduled-retraining", new Evidence("scheduled-retraining", schedule, null, List.of(), schedule.name()),

@@ -1,7 +1,7 @@
 package dev.mlops.maturity.probe.delivery;
 
 import dev.mlops.maturity.probe.Fields;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
@@ -27,11 +27,11 @@ public record WorkloadDelivery(List<GenericKubernetesResource> servingObjects, L
 
   /** The serving kinds of PROBES.md 0.2 that a GitOps tool delivers. */
   public static final List<ResourceKind> SERVING_KINDS = List.of(
-      Kinds.DEPLOYMENT, Kinds.STATEFUL_SET, Kinds.ROLLOUT, Kinds.INFERENCE_SERVICE, Kinds.SELDON_MODEL, Kinds.SELDON_EXPERIMENT);
+      KindCatalogue.DEPLOYMENT, KindCatalogue.STATEFUL_SET, KindCatalogue.ROLLOUT, KindCatalogue.INFERENCE_SERVICE, KindCatalogue.SELDON_MODEL, KindCatalogue.SELDON_EXPERIMENT);
 
   /** Every kind {@link #resolve} lists. */
   public static final Set<ResourceKind> READS = Set.copyOf(concat(SERVING_KINDS,
-      List.of(Kinds.APPLICATION, Kinds.FLUX_KUSTOMIZATION, Kinds.FLUX_HELM_RELEASE)));
+      List.of(KindCatalogue.APPLICATION, KindCatalogue.FLUX_KUSTOMIZATION, KindCatalogue.FLUX_HELM_RELEASE)));
 
   public static final String KUSTOMIZE_NAME = "kustomize.toolkit.fluxcd.io/name";
   public static final String KUSTOMIZE_NAMESPACE = "kustomize.toolkit.fluxcd.io/namespace";
@@ -78,9 +78,9 @@ public record WorkloadDelivery(List<GenericKubernetesResource> servingObjects, L
   /** Lists the serving objects and the GitOps objects, recording every read in {@code scan}. */
   public static WorkloadDelivery resolve(ProbeContext ctx, ProviderScan scan) {
     List<GenericKubernetesResource> serving = servingObjects(ctx, scan);
-    List<GenericKubernetesResource> apps = scan.read(ctx.cluster().list(Kinds.APPLICATION, null));
-    Listing kustomizations = ctx.cluster().list(Kinds.FLUX_KUSTOMIZATION, null);
-    Listing helmReleases = ctx.cluster().list(Kinds.FLUX_HELM_RELEASE, null);
+    List<GenericKubernetesResource> apps = scan.read(ctx.cluster().list(KindCatalogue.APPLICATION, null));
+    Listing kustomizations = ctx.cluster().list(KindCatalogue.FLUX_KUSTOMIZATION, null);
+    Listing helmReleases = ctx.cluster().list(KindCatalogue.FLUX_HELM_RELEASE, null);
     scan.read(kustomizations);
     scan.read(helmReleases);
 

@@ -3,7 +3,7 @@ package dev.mlops.maturity.probe.governance;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Fields;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.delivery.ArgoCdApplications;
@@ -45,7 +45,7 @@ public final class AuditTrailProbe extends AbstractProbe {
       last = last != null ? last : "revision " + revision + " at " + Fields.string(newest, "deployedAt").orElse("?") + " by " + who;
     }
     for (WorkloadDelivery.FluxDelivery f : delivery.flux()) {
-      if (f.owner() == null || !f.ownerKind().equals(Kinds.FLUX_HELM_RELEASE)) {
+      if (f.owner() == null || !f.ownerKind().equals(KindCatalogue.FLUX_HELM_RELEASE)) {
         if (f.owner() != null) {
           scan.seen(f.reference() + " keeps no release history");
         }

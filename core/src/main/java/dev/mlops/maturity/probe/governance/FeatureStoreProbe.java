@@ -3,7 +3,7 @@ package dev.mlops.maturity.probe.governance;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Fields;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.ResourceKind;
@@ -29,17 +29,17 @@ import java.util.stream.Stream;
 public final class FeatureStoreProbe extends AbstractProbe {
   public static final String CAPABILITY = "feature-store";
 
-  static final List<ResourceKind> SERVING = List.of(Kinds.DEPLOYMENT, Kinds.STATEFUL_SET, Kinds.ROLLOUT, Kinds.INFERENCE_SERVICE);
-  static final List<ResourceKind> TRAINING = List.of(Kinds.WORKFLOW_TEMPLATE, Kinds.CRON_WORKFLOW, Kinds.TEKTON_PIPELINE, Kinds.CRON_JOB);
+  static final List<ResourceKind> SERVING = List.of(KindCatalogue.DEPLOYMENT, KindCatalogue.STATEFUL_SET, KindCatalogue.ROLLOUT, KindCatalogue.INFERENCE_SERVICE);
+  static final List<ResourceKind> TRAINING = List.of(KindCatalogue.WORKFLOW_TEMPLATE, KindCatalogue.CRON_WORKFLOW, KindCatalogue.TEKTON_PIPELINE, KindCatalogue.CRON_JOB);
 
   public FeatureStoreProbe() {
-    super(CAPABILITY, Stream.of(SERVING, TRAINING, List.of(Kinds.FEATURE_STORE)).flatMap(List::stream).collect(Collectors.toSet()));
+    super(CAPABILITY, Stream.of(SERVING, TRAINING, List.of(KindCatalogue.FEATURE_STORE)).flatMap(List::stream).collect(Collectors.toSet()));
   }
 
   @Override
   public Evidence evaluate(ProbeContext ctx) {
     ProviderScan scan = new ProviderScan(CAPABILITY);
-    List<GenericKubernetesResource> stores = scan.read(ctx.inNamespace(Kinds.FEATURE_STORE));
+    List<GenericKubernetesResource> stores = scan.read(ctx.inNamespace(KindCatalogue.FEATURE_STORE));
     if (stores.isEmpty()) {
       return scan.verdict("", "no Feast FeatureStore in namespace " + ctx.target().namespace());
     }

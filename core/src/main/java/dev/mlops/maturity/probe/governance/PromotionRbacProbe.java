@@ -5,7 +5,7 @@ import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.evidence.Source;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Fields;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ProbeContext;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -44,13 +44,13 @@ public final class PromotionRbacProbe extends AbstractProbe {
   private static final List<String> DEFAULT_BINDING_PREFIXES = List.of("system:", "eks:");
 
   public PromotionRbacProbe() {
-    super(CAPABILITY, Set.of(Kinds.ROLE, Kinds.ROLE_BINDING, Kinds.CLUSTER_ROLE, Kinds.CLUSTER_ROLE_BINDING));
+    super(CAPABILITY, Set.of(KindCatalogue.ROLE, KindCatalogue.ROLE_BINDING, KindCatalogue.CLUSTER_ROLE, KindCatalogue.CLUSTER_ROLE_BINDING));
   }
 
   @Override
   public Evidence evaluate(ProbeContext ctx) {
-    List<Listing> listings = List.of(ctx.inNamespace(Kinds.ROLE_BINDING), ctx.inNamespace(Kinds.ROLE),
-        ctx.cluster().list(Kinds.CLUSTER_ROLE_BINDING, null), ctx.cluster().list(Kinds.CLUSTER_ROLE, null));
+    List<Listing> listings = List.of(ctx.inNamespace(KindCatalogue.ROLE_BINDING), ctx.inNamespace(KindCatalogue.ROLE),
+        ctx.cluster().list(KindCatalogue.CLUSTER_ROLE_BINDING, null), ctx.cluster().list(KindCatalogue.CLUSTER_ROLE, null));
     List<GenericKubernetesResource> roleBindings = listings.get(0).items();
     List<GenericKubernetesResource> roles = listings.get(1).items();
     List<GenericKubernetesResource> clusterBindings = listings.get(2).items();

@@ -4,7 +4,7 @@ import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.Fields;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.ModelVersion;
@@ -23,14 +23,14 @@ public final class ModelVersioningProbe extends AbstractProbe {
   public static final String CAPABILITY = "model-versioning";
 
   public ModelVersioningProbe() {
-    super(CAPABILITY, Set.of(Kinds.INFERENCE_SERVICE));
+    super(CAPABILITY, Set.of(KindCatalogue.INFERENCE_SERVICE));
   }
 
   @Override
   public Evidence evaluate(ProbeContext ctx) {
     if (ctx.target() != null) {
       // Optional extra: only a served, readable listing can show a floating path.
-      Listing services = ctx.bound(Kinds.INFERENCE_SERVICE);
+      Listing services = ctx.bound(KindCatalogue.INFERENCE_SERVICE);
       List<String> floating = new ArrayList<>();
       for (GenericKubernetesResource isvc : services.items()) {
         if (storageUris(isvc).stream().anyMatch(ModelVersioningProbe::floating)) {

@@ -5,7 +5,7 @@ import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.evidence.Source;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Fields;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
@@ -54,9 +54,9 @@ public abstract class AlertTriggeredRetrainingProbe extends AbstractProbe {
   static final String PROMETHEUS_TRIGGER_LABEL = "mlops_trigger";
   static final String SENSOR_LABEL = "events.argoproj.io/sensor";
 
-  private static final Set<ResourceKind> READS = Set.of(Kinds.PROMETHEUS_RULE, Kinds.SENSOR, Kinds.EVENT_SOURCE,
-      Kinds.WORKFLOW_TEMPLATE, Kinds.CRON_WORKFLOW, Kinds.SCHEDULED_WORKFLOW, Kinds.TEKTON_PIPELINE, Kinds.WORKFLOW,
-      Kinds.TEKTON_PIPELINE_RUN);
+  private static final Set<ResourceKind> READS = Set.of(KindCatalogue.PROMETHEUS_RULE, KindCatalogue.SENSOR, KindCatalogue.EVENT_SOURCE,
+      KindCatalogue.WORKFLOW_TEMPLATE, KindCatalogue.CRON_WORKFLOW, KindCatalogue.SCHEDULED_WORKFLOW, KindCatalogue.TEKTON_PIPELINE, KindCatalogue.WORKFLOW,
+      KindCatalogue.TEKTON_PIPELINE_RUN);
 
   private final String trigger;
   private final boolean exprNamesTrigger;
@@ -113,7 +113,7 @@ public abstract class AlertTriggeredRetrainingProbe extends AbstractProbe {
   }
 
   private Link alertLink(ProbeContext ctx) {
-    Listing rules = ctx.inNamespace(Kinds.PROMETHEUS_RULE);
+    Listing rules = ctx.inNamespace(KindCatalogue.PROMETHEUS_RULE);
     if (!rules.served()) {
       return new Link(List.of(), "", List.of(), List.of(rules.reason()));
     }
@@ -148,8 +148,8 @@ public abstract class AlertTriggeredRetrainingProbe extends AbstractProbe {
   }
 
   private Link sensorLink(ProbeContext ctx) {
-    Listing sensors = ctx.inNamespace(Kinds.SENSOR);
-    Listing sources = ctx.inNamespace(Kinds.EVENT_SOURCE);
+    Listing sensors = ctx.inNamespace(KindCatalogue.SENSOR);
+    Listing sources = ctx.inNamespace(KindCatalogue.EVENT_SOURCE);
     List<String> unreadable = new ArrayList<>();
     for (Listing l : List.of(sensors, sources)) {
       if (!l.served()) {
@@ -265,9 +265,9 @@ public abstract class AlertTriggeredRetrainingProbe extends AbstractProbe {
   private static List<String> exercisedRuns(ProbeContext ctx, Link sensorLink) {
     String sensorName = sensorLink.sensor();
     List<GenericKubernetesResource> runs = new ArrayList<>();
-    ctx.inNamespace(Kinds.WORKFLOW).items().stream()
+    ctx.inNamespace(KindCatalogue.WORKFLOW).items().stream()
         .filter(w -> sensorName.equals(TrainingPipelines.label(w, SENSOR_LABEL))).filter(TrainingPipelines::argoSucceeded).forEach(runs::add);
-    ctx.inNamespace(Kinds.TEKTON_PIPELINE_RUN).items().stream()
+    ctx.inNamespace(KindCatalogue.TEKTON_PIPELINE_RUN).items().stream()
         .filter(r -> sensorName.equals(TrainingPipelines.label(r, SENSOR_LABEL))).filter(TrainingPipelines::tektonSucceeded).forEach(runs::add);
     return TrainingPipelines.newestWithin(ctx, runs);
   }

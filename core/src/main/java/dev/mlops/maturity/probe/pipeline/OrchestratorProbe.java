@@ -2,7 +2,7 @@ package dev.mlops.maturity.probe.pipeline;
 
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.AbstractProbe;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.ResourceKind;
@@ -23,8 +23,8 @@ public final class OrchestratorProbe extends AbstractProbe {
   static final String CAPABILITY = "orchestrator";
 
   public OrchestratorProbe() {
-    super(CAPABILITY, Set.of(Kinds.WORKFLOW_TEMPLATE, Kinds.CRON_WORKFLOW, Kinds.WORKFLOW, Kinds.SCHEDULED_WORKFLOW,
-        Kinds.TEKTON_PIPELINE, Kinds.TEKTON_PIPELINE_RUN));
+    super(CAPABILITY, Set.of(KindCatalogue.WORKFLOW_TEMPLATE, KindCatalogue.CRON_WORKFLOW, KindCatalogue.WORKFLOW, KindCatalogue.SCHEDULED_WORKFLOW,
+        KindCatalogue.TEKTON_PIPELINE, KindCatalogue.TEKTON_PIPELINE_RUN));
   }
 
   @Override
@@ -36,7 +36,7 @@ public final class OrchestratorProbe extends AbstractProbe {
       providers.add(TrainingPipelines.provider(d));
       scan.found(ProbeContext.ref(d));
     }
-    for (ResourceKind runKind : List.of(Kinds.WORKFLOW, Kinds.TEKTON_PIPELINE_RUN)) {
+    for (ResourceKind runKind : List.of(KindCatalogue.WORKFLOW, KindCatalogue.TEKTON_PIPELINE_RUN)) {
       for (GenericKubernetesResource run : scan.read(ctx.bound(runKind))) {
         providers.add(TrainingPipelines.provider(run));
         scan.found(ProbeContext.ref(run));

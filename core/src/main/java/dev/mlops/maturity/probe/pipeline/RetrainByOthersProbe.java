@@ -5,7 +5,7 @@ import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.evidence.Source;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Fields;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
@@ -52,8 +52,8 @@ public final class RetrainByOthersProbe extends AbstractProbe {
   private static final Grant KFP_RUNS = new Grant("pipelines.kubeflow.org", "runs");
 
   public RetrainByOthersProbe() {
-    super(CAPABILITY, Set.of(Kinds.WORKFLOW_TEMPLATE, Kinds.CRON_WORKFLOW, Kinds.SCHEDULED_WORKFLOW, Kinds.TEKTON_PIPELINE, Kinds.WORKFLOW,
-        Kinds.ROLE_BINDING, Kinds.ROLE, Kinds.CLUSTER_ROLE));
+    super(CAPABILITY, Set.of(KindCatalogue.WORKFLOW_TEMPLATE, KindCatalogue.CRON_WORKFLOW, KindCatalogue.SCHEDULED_WORKFLOW, KindCatalogue.TEKTON_PIPELINE, KindCatalogue.WORKFLOW,
+        KindCatalogue.ROLE_BINDING, KindCatalogue.ROLE, KindCatalogue.CLUSTER_ROLE));
   }
 
   @Override
@@ -128,12 +128,12 @@ public final class RetrainByOthersProbe extends AbstractProbe {
     Set<String> users = new LinkedHashSet<>();
     List<String> bindingRefs = new ArrayList<>();
     Set<String> unreadable = new LinkedHashSet<>();
-    Listing bindings = ctx.inNamespace(Kinds.ROLE_BINDING);
+    Listing bindings = ctx.inNamespace(KindCatalogue.ROLE_BINDING);
     if (!bindings.served()) {
       return new RbacFinding(groups, users, bindingRefs, List.of(bindings.reason()));
     }
-    Listing roles = ctx.inNamespace(Kinds.ROLE);
-    Listing clusterRoles = ctx.cluster().list(Kinds.CLUSTER_ROLE, null);
+    Listing roles = ctx.inNamespace(KindCatalogue.ROLE);
+    Listing clusterRoles = ctx.cluster().list(KindCatalogue.CLUSTER_ROLE, null);
     for (GenericKubernetesResource binding : bindings.items()) {
       String roleKind = Fields.string(binding, "roleRef", "kind").orElse("");
       String roleName = Fields.string(binding, "roleRef", "name").orElse("");

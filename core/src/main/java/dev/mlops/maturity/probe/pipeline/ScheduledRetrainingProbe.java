@@ -2,7 +2,7 @@ package dev.mlops.maturity.probe.pipeline;
 
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.AbstractProbe;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.ResourceKind;
@@ -25,16 +25,16 @@ public final class ScheduledRetrainingProbe extends AbstractProbe {
   static final String CAPABILITY = "scheduled-retraining";
 
   public ScheduledRetrainingProbe() {
-    super(CAPABILITY, Set.of(Kinds.CRON_WORKFLOW, Kinds.SCHEDULED_WORKFLOW, Kinds.CRON_JOB));
+    super(CAPABILITY, Set.of(KindCatalogue.CRON_WORKFLOW, KindCatalogue.SCHEDULED_WORKFLOW, KindCatalogue.CRON_JOB));
   }
 
   @Override
   public Evidence evaluate(ProbeContext ctx) {
     ProviderScan scan = new ProviderScan(CAPABILITY);
     List<RetrainingSchedule> schedules = new ArrayList<>();
-    collect(scan, ctx, Kinds.CRON_WORKFLOW, RetrainingSchedule::ofCronWorkflow, schedules);
-    collect(scan, ctx, Kinds.SCHEDULED_WORKFLOW, RetrainingSchedule::ofScheduledWorkflow, schedules);
-    collect(scan, ctx, Kinds.CRON_JOB, RetrainingSchedule::ofCronJob, schedules);
+    collect(scan, ctx, KindCatalogue.CRON_WORKFLOW, RetrainingSchedule::ofCronWorkflow, schedules);
+    collect(scan, ctx, KindCatalogue.SCHEDULED_WORKFLOW, RetrainingSchedule::ofScheduledWorkflow, schedules);
+    collect(scan, ctx, KindCatalogue.CRON_JOB, RetrainingSchedule::ofCronJob, schedules);
     List<String> enabled = new ArrayList<>();
     for (RetrainingSchedule s : schedules) {
       if (s.enabled()) {

@@ -2,7 +2,7 @@ package dev.mlops.maturity.probe.pipeline;
 
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.AbstractProbe;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import java.util.List;
@@ -18,8 +18,8 @@ public final class TrainingPipelineProbe extends AbstractProbe {
   static final String CAPABILITY = "training-pipeline";
 
   public TrainingPipelineProbe() {
-    super(CAPABILITY, Set.of(Kinds.WORKFLOW_TEMPLATE, Kinds.CRON_WORKFLOW, Kinds.SCHEDULED_WORKFLOW, Kinds.TEKTON_PIPELINE,
-        Kinds.WORKFLOW, Kinds.TEKTON_PIPELINE_RUN));
+    super(CAPABILITY, Set.of(KindCatalogue.WORKFLOW_TEMPLATE, KindCatalogue.CRON_WORKFLOW, KindCatalogue.SCHEDULED_WORKFLOW, KindCatalogue.TEKTON_PIPELINE,
+        KindCatalogue.WORKFLOW, KindCatalogue.TEKTON_PIPELINE_RUN));
   }
 
   @Override

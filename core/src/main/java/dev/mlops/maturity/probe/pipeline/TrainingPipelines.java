@@ -2,7 +2,7 @@ package dev.mlops.maturity.probe.pipeline;
 
 import dev.mlops.maturity.probe.Availability;
 import dev.mlops.maturity.probe.Fields;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
@@ -48,7 +48,7 @@ final class TrainingPipelines {
   static final String TEKTON_PIPELINE_LABEL = "tekton.dev/pipeline";
   static final String CREATOR_LABEL = "workflows.argoproj.io/creator";
   static final List<ResourceKind> DEFINITION_KINDS =
-      List.of(Kinds.WORKFLOW_TEMPLATE, Kinds.CRON_WORKFLOW, Kinds.SCHEDULED_WORKFLOW, Kinds.TEKTON_PIPELINE);
+      List.of(KindCatalogue.WORKFLOW_TEMPLATE, KindCatalogue.CRON_WORKFLOW, KindCatalogue.SCHEDULED_WORKFLOW, KindCatalogue.TEKTON_PIPELINE);
 
   private final Set<String> argoTemplates = new LinkedHashSet<>();
   private final Set<String> cronWorkflows = new LinkedHashSet<>();
@@ -64,10 +64,10 @@ final class TrainingPipelines {
   /** Reads the definition kinds through the scan (so their availability decides Unknown) and collects the bound ones. */
   static TrainingPipelines discover(ProbeContext ctx, ProviderScan scan) {
     TrainingPipelines p = new TrainingPipelines();
-    List<GenericKubernetesResource> templates = p.read(scan, ctx.inNamespace(Kinds.WORKFLOW_TEMPLATE));
-    List<GenericKubernetesResource> crons = p.read(scan, ctx.inNamespace(Kinds.CRON_WORKFLOW));
-    List<GenericKubernetesResource> swfs = p.read(scan, ctx.inNamespace(Kinds.SCHEDULED_WORKFLOW));
-    List<GenericKubernetesResource> pipelines = p.read(scan, ctx.inNamespace(Kinds.TEKTON_PIPELINE));
+    List<GenericKubernetesResource> templates = p.read(scan, ctx.inNamespace(KindCatalogue.WORKFLOW_TEMPLATE));
+    List<GenericKubernetesResource> crons = p.read(scan, ctx.inNamespace(KindCatalogue.CRON_WORKFLOW));
+    List<GenericKubernetesResource> swfs = p.read(scan, ctx.inNamespace(KindCatalogue.SCHEDULED_WORKFLOW));
+    List<GenericKubernetesResource> pipelines = p.read(scan, ctx.inNamespace(KindCatalogue.TEKTON_PIPELINE));
 
     Set<String> referencedByBoundCron = new LinkedHashSet<>();
     for (GenericKubernetesResource cron : crons) {
@@ -174,7 +174,7 @@ final class TrainingPipelines {
 
   /** The Workflows in the namespace that are runs of the definitions (unreadable Workflows count as none). */
   List<GenericKubernetesResource> argoRuns(ProbeContext ctx) {
-    Listing workflows = ctx.inNamespace(Kinds.WORKFLOW);
+    Listing workflows = ctx.inNamespace(KindCatalogue.WORKFLOW);
     return workflows.items().stream().filter(wf -> isArgoRun(ctx, wf)).toList();
   }
 
@@ -186,7 +186,7 @@ final class TrainingPipelines {
     List<GenericKubernetesResource> runs = new ArrayList<>();
     argoRuns(ctx).stream().filter(TrainingPipelines::argoSucceeded).forEach(runs::add);
     if (!tektonPipelines.isEmpty()) {
-      ctx.inNamespace(Kinds.TEKTON_PIPELINE_RUN).items().stream()
+      ctx.inNamespace(KindCatalogue.TEKTON_PIPELINE_RUN).items().stream()
           .filter(r -> isTektonRun(ctx, r)).filter(TrainingPipelines::tektonSucceeded).forEach(runs::add);
     }
     return newestWithin(ctx, runs);

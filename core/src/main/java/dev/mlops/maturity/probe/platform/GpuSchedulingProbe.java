@@ -4,7 +4,7 @@ import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Availability;
 import dev.mlops.maturity.probe.Fields;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
@@ -32,16 +32,16 @@ public final class GpuSchedulingProbe extends AbstractProbe {
   public static final String CAPABILITY = "gpu-scheduling";
   public static final String GPU = "nvidia.com/gpu";
 
-  /** Kueue's ClusterQueue before 0.15 (not in the shared Kinds: read only when v1beta2 is not served). */
+  /** Kueue's ClusterQueue before 0.15 (not in the shared KindCatalogue: read only when v1beta2 is not served). */
 
   public GpuSchedulingProbe() {
-    super(CAPABILITY, Set.of(Kinds.NODE, Kinds.NODE_POOL, Kinds.CLUSTER_QUEUE, Kinds.CLUSTER_QUEUE_V1BETA1));
+    super(CAPABILITY, Set.of(KindCatalogue.NODE, KindCatalogue.NODE_POOL, KindCatalogue.CLUSTER_QUEUE, KindCatalogue.CLUSTER_QUEUE_V1BETA1));
   }
 
   @Override
   public Evidence evaluate(ProbeContext ctx) {
     ProviderScan scan = new ProviderScan(CAPABILITY);
-    for (GenericKubernetesResource node : scan.read(ctx.cluster().list(Kinds.NODE, null))) {
+    for (GenericKubernetesResource node : scan.read(ctx.cluster().list(KindCatalogue.NODE, null))) {
       Object allocatable = Fields.at(node, "status", "allocatable", GPU).orElse(null);
       if (Quantities.positive(allocatable)) {
         scan.found(ProbeContext.ref(node) + " (" + Quantities.amount(allocatable).orElseThrow().stripTrailingZeros().toPlainString()
@@ -50,7 +50,7 @@ public final class GpuSchedulingProbe extends AbstractProbe {
         scan.seen(ProbeContext.ref(node) + " has " + GPU + " capacity but none allocatable");
       }
     }
-    for (GenericKubernetesResource pool : scan.read(ctx.cluster().list(Kinds.NODE_POOL, null))) {
+    for (GenericKubernetesResource pool : scan.read(ctx.cluster().list(KindCatalogue.NODE_POOL, null))) {
       NodePools.gpu(pool).ifPresent(why -> scan.found(ProbeContext.ref(pool) + " (" + why + ")"));
     }
     for (GenericKubernetesResource queue : scan.read(clusterQueues(ctx))) {
@@ -60,8 +60,8 @@ public final class GpuSchedulingProbe extends AbstractProbe {
   }
 
   private static Listing clusterQueues(ProbeContext ctx) {
-    Listing current = ctx.cluster().list(Kinds.CLUSTER_QUEUE, null);
-    return current.availability() == Availability.NOT_INSTALLED ? ctx.cluster().list(Kinds.CLUSTER_QUEUE_V1BETA1, null) : current;
+    Listing current = ctx.cluster().list(KindCatalogue.CLUSTER_QUEUE, null);
+    return current.availability() == Availability.NOT_INSTALLED ? ctx.cluster().list(KindCatalogue.CLUSTER_QUEUE_V1BETA1, null) : current;
   }
 
   private static void clusterQueue(GenericKubernetesResource queue, ProviderScan scan) {

@@ -3,7 +3,7 @@ package dev.mlops.maturity.probe.platform;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Fields;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -28,13 +28,13 @@ public final class RightSizingProbe extends AbstractProbe {
   private static final Set<String> CONSOLIDATING = Set.of("WhenEmptyOrUnderutilized", "Balanced", "WhenUnderutilized");
 
   public RightSizingProbe() {
-    super(CAPABILITY, Set.of(Kinds.VPA, Kinds.NODE_POOL));
+    super(CAPABILITY, Set.of(KindCatalogue.VPA, KindCatalogue.NODE_POOL));
   }
 
   @Override
   public Evidence evaluate(ProbeContext ctx) {
     ProviderScan scan = new ProviderScan(CAPABILITY);
-    for (GenericKubernetesResource vpa : scan.read(ctx.cluster().list(Kinds.VPA, null))) {
+    for (GenericKubernetesResource vpa : scan.read(ctx.cluster().list(KindCatalogue.VPA, null))) {
       String mode = Fields.string(vpa, "spec", "updatePolicy", "updateMode").orElse("");
       String target = Fields.string(vpa, "spec", "targetRef", "kind").orElse("?") + " " + Fields.string(vpa, "spec", "targetRef", "name").orElse("?");
       if ("Off".equals(mode)) {
@@ -43,7 +43,7 @@ public final class RightSizingProbe extends AbstractProbe {
         scan.found(ProbeContext.ref(vpa) + " (updateMode " + (mode.isEmpty() ? "default Auto" : mode) + " on " + target + ")");
       }
     }
-    for (GenericKubernetesResource pool : scan.read(ctx.cluster().list(Kinds.NODE_POOL, null))) {
+    for (GenericKubernetesResource pool : scan.read(ctx.cluster().list(KindCatalogue.NODE_POOL, null))) {
       String policy = Fields.string(pool, "spec", "disruption", "consolidationPolicy").orElse("");
       if (Fields.at(pool, "spec", "replicas").isPresent()) {
         scan.seen(ProbeContext.ref(pool) + " is a static pool (spec.replicas): consolidation is ignored");

@@ -4,7 +4,7 @@ import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.evidence.Source;
 import dev.mlops.maturity.probe.AbstractProbe;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
@@ -41,7 +41,7 @@ public final class SpotCapacityProbe extends AbstractProbe {
       "eks.amazonaws.com/capacityType", Set.of("ON_DEMAND", "CAPACITY_BLOCK"));
 
   public SpotCapacityProbe() {
-    super(CAPABILITY, Set.of(Kinds.NODE, Kinds.NODE_POOL));
+    super(CAPABILITY, Set.of(KindCatalogue.NODE, KindCatalogue.NODE_POOL));
   }
 
   @Override
@@ -49,7 +49,7 @@ public final class SpotCapacityProbe extends AbstractProbe {
     ProviderScan scan = new ProviderScan(CAPABILITY);
     List<String> spot = new ArrayList<>();
     List<String> onDemand = new ArrayList<>();
-    for (GenericKubernetesResource pool : scan.read(ctx.cluster().list(Kinds.NODE_POOL, null))) {
+    for (GenericKubernetesResource pool : scan.read(ctx.cluster().list(KindCatalogue.NODE_POOL, null))) {
       Set<String> types = NodePools.capacityTypes(pool);
       String ref = ProbeContext.ref(pool);
       if (types.contains("spot")) {
@@ -59,7 +59,7 @@ public final class SpotCapacityProbe extends AbstractProbe {
         onDemand.add(ref + " (" + String.join(", ", types.stream().filter(t -> !"spot".equals(t)).sorted().toList()) + ")");
       }
     }
-    Listing nodes = ctx.cluster().list(Kinds.NODE, null);
+    Listing nodes = ctx.cluster().list(KindCatalogue.NODE, null);
     boolean labelled = false;
     for (GenericKubernetesResource node : nodes.items()) {
       Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();

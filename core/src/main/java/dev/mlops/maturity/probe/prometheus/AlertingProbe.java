@@ -4,7 +4,7 @@ import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.Fields;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ResourceKind;
@@ -47,7 +47,7 @@ public final class AlertingProbe extends AbstractProbe {
       Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*(=~|!=|!~|=)\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)')");
 
   public AlertingProbe() {
-    super(CAPABILITY, Set.of(Kinds.PROMETHEUS_RULE, Kinds.DEPLOYMENT, Kinds.STATEFUL_SET, Kinds.INFERENCE_SERVICE, Kinds.SELDON_MODEL));
+    super(CAPABILITY, Set.of(KindCatalogue.PROMETHEUS_RULE, KindCatalogue.DEPLOYMENT, KindCatalogue.STATEFUL_SET, KindCatalogue.INFERENCE_SERVICE, KindCatalogue.SELDON_MODEL));
   }
 
   private record RuleMatch(String reference, String group, String alert) {}
@@ -59,11 +59,11 @@ public final class AlertingProbe extends AbstractProbe {
     if (ctx.target().registeredModel() != null && !ctx.target().registeredModel().isBlank()) {
       names.add(ctx.target().registeredModel());
     }
-    for (ResourceKind kind : List.of(Kinds.DEPLOYMENT, Kinds.STATEFUL_SET, Kinds.INFERENCE_SERVICE, Kinds.SELDON_MODEL)) {
+    for (ResourceKind kind : List.of(KindCatalogue.DEPLOYMENT, KindCatalogue.STATEFUL_SET, KindCatalogue.INFERENCE_SERVICE, KindCatalogue.SELDON_MODEL)) {
       ctx.bound(kind).items().forEach(o -> names.add(o.getMetadata().getName()));
     }
 
-    Listing rules = ctx.cluster().list(Kinds.PROMETHEUS_RULE, null);
+    Listing rules = ctx.cluster().list(KindCatalogue.PROMETHEUS_RULE, null);
     List<RuleMatch> matches = new ArrayList<>();
     for (GenericKubernetesResource pr : rules.items()) {
       for (Object group : Fields.list(pr, "spec", "groups")) {

@@ -4,7 +4,7 @@ import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.Fields;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.prometheus.PrometheusApi.Sample;
@@ -23,7 +23,7 @@ public final class DriftMonitoringProbe extends AbstractProbe {
   public static final String CAPABILITY = "drift-monitoring";
 
   public DriftMonitoringProbe() {
-    super(CAPABILITY, Set.of(Kinds.SELDON_MODEL, Kinds.INFERENCE_SERVICE));
+    super(CAPABILITY, Set.of(KindCatalogue.SELDON_MODEL, KindCatalogue.INFERENCE_SERVICE));
   }
 
   /** The drift series of a namespace, one result per metric name. */
@@ -35,7 +35,7 @@ public final class DriftMonitoringProbe extends AbstractProbe {
   public Evidence evaluate(ProbeContext ctx) {
     ProviderScan scan = new ProviderScan(CAPABILITY);
     List<String> shown = new java.util.ArrayList<>();
-    for (GenericKubernetesResource m : scan.read(ctx.bound(Kinds.SELDON_MODEL))) {
+    for (GenericKubernetesResource m : scan.read(ctx.bound(KindCatalogue.SELDON_MODEL))) {
       boolean detector = Fields.list(m, "spec", "requirements").stream().map(String::valueOf).anyMatch(r -> r.startsWith("alibi-detect"));
       if (detector) {
         scan.found(ProbeContext.ref(m));
@@ -44,7 +44,7 @@ public final class DriftMonitoringProbe extends AbstractProbe {
         scan.seen("Seldon Model " + m.getMetadata().getName() + " has no alibi-detect requirement");
       }
     }
-    for (GenericKubernetesResource isvc : scan.read(ctx.bound(Kinds.INFERENCE_SERVICE))) {
+    for (GenericKubernetesResource isvc : scan.read(ctx.bound(KindCatalogue.INFERENCE_SERVICE))) {
       if (Fields.string(isvc, "spec", "predictor", "logger", "url").filter(u -> !u.isBlank()).isPresent()) {
         scan.found(ProbeContext.ref(isvc));
         shown.add("InferenceService " + isvc.getMetadata().getName() + " logs payloads to a detector");

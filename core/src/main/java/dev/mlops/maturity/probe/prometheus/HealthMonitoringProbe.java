@@ -7,7 +7,7 @@ import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.Availability;
 import dev.mlops.maturity.probe.Fields;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.SelectorMatcher;
@@ -51,8 +51,8 @@ public final class HealthMonitoringProbe extends AbstractProbe {
   public static final String CAPABILITY = "health-monitoring";
 
   public HealthMonitoringProbe() {
-    super(CAPABILITY, Set.of(Kinds.DEPLOYMENT, Kinds.STATEFUL_SET, Kinds.POD, Kinds.INFERENCE_SERVICE, Kinds.SERVICE,
-        Kinds.SERVICE_MONITOR, Kinds.POD_MONITOR));
+    super(CAPABILITY, Set.of(KindCatalogue.DEPLOYMENT, KindCatalogue.STATEFUL_SET, KindCatalogue.POD, KindCatalogue.INFERENCE_SERVICE, KindCatalogue.SERVICE,
+        KindCatalogue.SERVICE_MONITOR, KindCatalogue.POD_MONITOR));
   }
 
   /** A monitor endpoint that selects the workload, and the scrape pool Prometheus gives it. */
@@ -65,7 +65,7 @@ public final class HealthMonitoringProbe extends AbstractProbe {
     List<String> incomplete = new ArrayList<>(pods.failures());
     List<String> notes = new ArrayList<>();
 
-    Listing services = ctx.inNamespace(Kinds.SERVICE);
+    Listing services = ctx.inNamespace(KindCatalogue.SERVICE);
     if (!services.served()) {
       incomplete.add(services.reason());
     }
@@ -73,8 +73,8 @@ public final class HealthMonitoringProbe extends AbstractProbe {
         .filter(s -> pods.labelSets().stream().anyMatch(l -> SelectorMatcher.mapSelects(serviceSelector(s), l)))
         .toList();
 
-    Listing serviceMonitors = ctx.cluster().list(Kinds.SERVICE_MONITOR, null);
-    Listing podMonitors = ctx.cluster().list(Kinds.POD_MONITOR, null);
+    Listing serviceMonitors = ctx.cluster().list(KindCatalogue.SERVICE_MONITOR, null);
+    Listing podMonitors = ctx.cluster().list(KindCatalogue.POD_MONITOR, null);
     List<String> notInstalled = new ArrayList<>();
     for (Listing l : List.of(serviceMonitors, podMonitors)) {
       if (l.availability() == Availability.NOT_INSTALLED) {

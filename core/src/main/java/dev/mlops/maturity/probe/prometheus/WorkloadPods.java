@@ -2,7 +2,7 @@ package dev.mlops.maturity.probe.prometheus;
 
 import dev.mlops.maturity.probe.Availability;
 import dev.mlops.maturity.probe.Fields;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ProbeContext;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -26,7 +26,7 @@ record WorkloadPods(List<Map<String, String>> labelSets, Set<String> containerPo
     Set<String> ports = new LinkedHashSet<>();
     Set<String> podNames = new LinkedHashSet<>();
     List<String> failures = new ArrayList<>();
-    for (Listing owners : List.of(ctx.bound(Kinds.DEPLOYMENT), ctx.bound(Kinds.STATEFUL_SET))) {
+    for (Listing owners : List.of(ctx.bound(KindCatalogue.DEPLOYMENT), ctx.bound(KindCatalogue.STATEFUL_SET))) {
       if (!owners.served()) {
         failures.add(owners.reason());
       }
@@ -38,12 +38,12 @@ record WorkloadPods(List<Map<String, String>> labelSets, Set<String> containerPo
         addPorts(Fields.at(o, "spec", "template", "spec").orElse(null), ports);
       }
     }
-    Listing pods = ctx.inNamespace(Kinds.POD);
+    Listing pods = ctx.inNamespace(KindCatalogue.POD);
     if (!pods.served()) {
       failures.add(pods.reason());
     }
     Set<String> isvcs = new LinkedHashSet<>();
-    Listing inferenceServices = ctx.bound(Kinds.INFERENCE_SERVICE);
+    Listing inferenceServices = ctx.bound(KindCatalogue.INFERENCE_SERVICE);
     if (inferenceServices.availability() == Availability.FORBIDDEN || inferenceServices.availability() == Availability.FAILED) {
       failures.add(inferenceServices.reason());
     }

@@ -2,7 +2,7 @@ package dev.mlops.maturity.probe.serving;
 
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.AbstractProbe;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
@@ -19,7 +19,7 @@ public final class AbTestingProbe extends AbstractProbe {
   public static final String CAPABILITY = "ab-testing";
 
   public AbTestingProbe() {
-    super(CAPABILITY, Set.of(Kinds.SELDON_EXPERIMENT, Kinds.FLAGGER_CANARY, Kinds.DEPLOYMENT, Kinds.ROLLOUT, Kinds.VIRTUAL_SERVICE));
+    super(CAPABILITY, Set.of(KindCatalogue.SELDON_EXPERIMENT, KindCatalogue.FLAGGER_CANARY, KindCatalogue.DEPLOYMENT, KindCatalogue.ROLLOUT, KindCatalogue.VIRTUAL_SERVICE));
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.mlops.maturity.probe.serving;
 
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.AbstractProbe;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
@@ -20,7 +20,7 @@ public final class CanaryDeploymentProbe extends AbstractProbe {
   public static final String CAPABILITY = "canary-deployment";
 
   public CanaryDeploymentProbe() {
-    super(CAPABILITY, Set.of(Kinds.ROLLOUT, Kinds.FLAGGER_CANARY, Kinds.DEPLOYMENT, Kinds.INFERENCE_SERVICE, Kinds.VIRTUAL_SERVICE));
+    super(CAPABILITY, Set.of(KindCatalogue.ROLLOUT, KindCatalogue.FLAGGER_CANARY, KindCatalogue.DEPLOYMENT, KindCatalogue.INFERENCE_SERVICE, KindCatalogue.VIRTUAL_SERVICE));
   }
 
   @Override

@@ -3,7 +3,7 @@ package dev.mlops.maturity.probe.serving;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Fields;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
@@ -25,13 +25,13 @@ public final class MultiModelServingProbe extends AbstractProbe {
   private static final String MODEL_MESH = "ModelMesh";
 
   public MultiModelServingProbe() {
-    super(CAPABILITY, Set.of(Kinds.SELDON_SERVER, Kinds.SERVING_RUNTIME, Kinds.INFERENCE_SERVICE, Kinds.TRAINED_MODEL));
+    super(CAPABILITY, Set.of(KindCatalogue.SELDON_SERVER, KindCatalogue.SERVING_RUNTIME, KindCatalogue.INFERENCE_SERVICE, KindCatalogue.TRAINED_MODEL));
   }
 
   @Override
   public Evidence evaluate(ProbeContext ctx) {
     ServingScan scan = new ServingScan(ctx, CAPABILITY);
-    for (GenericKubernetesResource server : scan.clusterWide(Kinds.SELDON_SERVER)) {
+    for (GenericKubernetesResource server : scan.clusterWide(KindCatalogue.SELDON_SERVER)) {
       long loaded = TrafficWeight.at(server, "status", "loadedModels").map(Double::longValue).orElse(0L);
       if (loaded >= 2) {
         scan.found(server, "Seldon Server " + qualified(server) + " has " + loaded + " loaded models");
@@ -39,8 +39,8 @@ public final class MultiModelServingProbe extends AbstractProbe {
         scan.seen("Seldon Server " + qualified(server) + " has " + loaded + " loaded model(s)");
       }
     }
-    List<GenericKubernetesResource> isvcs = scan.clusterWide(Kinds.INFERENCE_SERVICE);
-    for (GenericKubernetesResource runtime : scan.clusterWide(Kinds.SERVING_RUNTIME)) {
+    List<GenericKubernetesResource> isvcs = scan.clusterWide(KindCatalogue.INFERENCE_SERVICE);
+    for (GenericKubernetesResource runtime : scan.clusterWide(KindCatalogue.SERVING_RUNTIME)) {
       if (!Fields.isTrue(runtime, "spec", "multiModel")) {
         continue;
       }
@@ -57,9 +57,9 @@ public final class MultiModelServingProbe extends AbstractProbe {
       }
     }
     Map<String, List<String>> modelsByIsvc = new LinkedHashMap<>();
-    for (GenericKubernetesResource tm : scan.clusterWide(Kinds.TRAINED_MODEL)) {
+    for (GenericKubernetesResource tm : scan.clusterWide(KindCatalogue.TRAINED_MODEL)) {
       Fields.string(tm, "spec", "inferenceService").ifPresent(isvc ->
-          modelsByIsvc.computeIfAbsent(Kinds.INFERENCE_SERVICE.reference(tm.getMetadata().getNamespace(), isvc), k -> new ArrayList<>())
+          modelsByIsvc.computeIfAbsent(KindCatalogue.INFERENCE_SERVICE.reference(tm.getMetadata().getNamespace(), isvc), k -> new ArrayList<>())
               .add(ServingScan.name(tm)));
     }
     modelsByIsvc.forEach((isvcRef, models) -> {

@@ -2,7 +2,7 @@ package dev.mlops.maturity.probe.serving;
 
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.AbstractProbe;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ public final class SelfHealingRollbackProbe extends AbstractProbe {
   public static final String CAPABILITY = "self-healing-rollback";
 
   public SelfHealingRollbackProbe() {
-    super(CAPABILITY, Set.of(Kinds.ROLLOUT, Kinds.ANALYSIS_TEMPLATE, Kinds.CLUSTER_ANALYSIS_TEMPLATE, Kinds.FLAGGER_CANARY, Kinds.DEPLOYMENT));
+    super(CAPABILITY, Set.of(KindCatalogue.ROLLOUT, KindCatalogue.ANALYSIS_TEMPLATE, KindCatalogue.CLUSTER_ANALYSIS_TEMPLATE, KindCatalogue.FLAGGER_CANARY, KindCatalogue.DEPLOYMENT));
   }
 
   @Override
@@ -96,12 +96,12 @@ public final class SelfHealingRollbackProbe extends AbstractProbe {
     Optional<GenericKubernetesResource> find(RolloutStrategy.TemplateRef ref) {
       if (ref.clusterScope()) {
         if (clusterScoped == null) {
-          clusterScoped = byName(scan.clusterWide(Kinds.CLUSTER_ANALYSIS_TEMPLATE));
+          clusterScoped = byName(scan.clusterWide(KindCatalogue.CLUSTER_ANALYSIS_TEMPLATE));
         }
         return Optional.ofNullable(clusterScoped.get(ref.name()));
       }
       if (namespaced == null) {
-        namespaced = byName(scan.inNamespace(Kinds.ANALYSIS_TEMPLATE));
+        namespaced = byName(scan.inNamespace(KindCatalogue.ANALYSIS_TEMPLATE));
       }
       return Optional.ofNullable(namespaced.get(ref.name()));
     }

@@ -2,7 +2,7 @@ package dev.mlops.maturity.probe.serving;
 
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.Fields;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.ResourceKind;
@@ -35,14 +35,14 @@ final class ServingScan {
 
   /** Rollouts whose labels match the selector, or whose {@code spec.workloadRef} names a bound Deployment. */
   List<GenericKubernetesResource> rollouts() {
-    return scan.read(ctx.inNamespace(Kinds.ROLLOUT)).stream()
+    return scan.read(ctx.inNamespace(KindCatalogue.ROLLOUT)).stream()
         .filter(r -> ctx.isBound(r) || refersToBoundDeployment(r, "spec", "workloadRef"))
         .toList();
   }
 
   /** Flagger Canaries whose labels match the selector, or whose {@code spec.targetRef} names a bound Deployment. */
   List<GenericKubernetesResource> flaggerCanaries() {
-    return scan.read(ctx.inNamespace(Kinds.FLAGGER_CANARY)).stream()
+    return scan.read(ctx.inNamespace(KindCatalogue.FLAGGER_CANARY)).stream()
         .filter(c -> ctx.isBound(c) || refersToBoundDeployment(c, "spec", "targetRef"))
         .toList();
   }
@@ -50,17 +50,17 @@ final class ServingScan {
   /** InferenceServices whose labels match the selector or whose name is the registered model's. */
   List<GenericKubernetesResource> inferenceServices() {
     String model = ctx.target().registeredModel();
-    return scan.read(ctx.inNamespace(Kinds.INFERENCE_SERVICE)).stream()
+    return scan.read(ctx.inNamespace(KindCatalogue.INFERENCE_SERVICE)).stream()
         .filter(i -> ctx.isBound(i) || (model != null && model.equals(i.getMetadata().getName())))
         .toList();
   }
 
   List<GenericKubernetesResource> virtualServices() {
-    return bound(Kinds.VIRTUAL_SERVICE);
+    return bound(KindCatalogue.VIRTUAL_SERVICE);
   }
 
   List<GenericKubernetesResource> seldonExperiments() {
-    return bound(Kinds.SELDON_EXPERIMENT);
+    return bound(KindCatalogue.SELDON_EXPERIMENT);
   }
 
   /** Objects of a kind in the target namespace, whether bound or not (e.g. AnalysisTemplates a Rollout names). */
@@ -89,7 +89,7 @@ final class ServingScan {
   // Read only when some object refers to a Deployment, so an installed-nowhere verdict stays Unknown.
   private Set<String> boundDeploymentNames() {
     if (boundDeployments == null) {
-      boundDeployments = scan.read(ctx.bound(Kinds.DEPLOYMENT)).stream()
+      boundDeployments = scan.read(ctx.bound(KindCatalogue.DEPLOYMENT)).stream()
           .map(d -> d.getMetadata().getName())
           .collect(Collectors.toSet());
     }

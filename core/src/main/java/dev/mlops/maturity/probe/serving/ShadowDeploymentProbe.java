@@ -2,7 +2,7 @@ package dev.mlops.maturity.probe.serving;
 
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.AbstractProbe;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
@@ -18,7 +18,7 @@ public final class ShadowDeploymentProbe extends AbstractProbe {
   public static final String CAPABILITY = "shadow-deployment";
 
   public ShadowDeploymentProbe() {
-    super(CAPABILITY, Set.of(Kinds.VIRTUAL_SERVICE, Kinds.ROLLOUT, Kinds.FLAGGER_CANARY, Kinds.DEPLOYMENT, Kinds.SELDON_EXPERIMENT));
+    super(CAPABILITY, Set.of(KindCatalogue.VIRTUAL_SERVICE, KindCatalogue.ROLLOUT, KindCatalogue.FLAGGER_CANARY, KindCatalogue.DEPLOYMENT, KindCatalogue.SELDON_EXPERIMENT));
   }
 
   @Override

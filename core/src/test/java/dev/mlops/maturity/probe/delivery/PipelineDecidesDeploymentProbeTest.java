@@ -6,7 +6,7 @@ import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.InMemoryClusterView;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProbeSettings;
 import dev.mlops.maturity.probe.ScenarioAssertions;
@@ -60,7 +60,7 @@ class PipelineDecidesDeploymentProbeTest {
   }
 
   static InMemoryClusterView cluster() {
-    return new InMemoryClusterView().notInstalled(Kinds.FLUX_KUSTOMIZATION).notInstalled(Kinds.FLUX_HELM_RELEASE);
+    return new InMemoryClusterView().notInstalled(KindCatalogue.FLUX_KUSTOMIZATION).notInstalled(KindCatalogue.FLUX_HELM_RELEASE);
   }
 
   @Test
@@ -79,7 +79,7 @@ class PipelineDecidesDeploymentProbeTest {
 
   @Test
   void statusWritesAreNotDeploymentDecisions() {
-    Evidence e = evaluate(cluster().notInstalled(Kinds.APPLICATION)
+    Evidence e = evaluate(cluster().notInstalled(KindCatalogue.APPLICATION)
         .addYaml(deployment("kubectl-edit", "2026-11-19T10:00:00Z", "status")));
     assertThat(e.state()).as(e.message()).isEqualTo(CapabilityState.Satisfied);
     assertThat(e.message()).contains("argocd-controller");
@@ -87,7 +87,7 @@ class PipelineDecidesDeploymentProbeTest {
 
   @Test
   void unclassifiedManagerIsUnknownUntilItIsListedAsAutomation() {
-    InMemoryClusterView c = cluster().notInstalled(Kinds.APPLICATION).addYaml(deployment("model-promoter", "2026-11-19T10:00:00Z", null));
+    InMemoryClusterView c = cluster().notInstalled(KindCatalogue.APPLICATION).addYaml(deployment("model-promoter", "2026-11-19T10:00:00Z", null));
     Evidence unknown = evaluate(c);
     assertThat(unknown.state()).isEqualTo(CapabilityState.Unknown);
     assertThat(unknown.message()).contains("model-promoter");
@@ -106,7 +106,7 @@ class PipelineDecidesDeploymentProbeTest {
 
   @Test
   void missingManagedFieldsAreNotKnownRatherThanMissing() {
-    Evidence e = evaluate(cluster().notInstalled(Kinds.APPLICATION).addYaml("""
+    Evidence e = evaluate(cluster().notInstalled(KindCatalogue.APPLICATION).addYaml("""
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: fraud-detector, namespace: fraud, labels: {app.kubernetes.io/part-of: fraud-detector}}

@@ -6,7 +6,7 @@ import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.InMemoryClusterView;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProbeSettings;
 import dev.mlops.maturity.probe.ScenarioAssertions;
@@ -76,7 +76,7 @@ class PromotionRbacProbeTest {
 
   @Test
   void aBroadBindingIsReportedEvenWhenOtherListsAreForbidden() {
-    Evidence e = evaluate(new InMemoryClusterView().forbidden(Kinds.CLUSTER_ROLE_BINDING).addYaml(WILDCARD_ROLE)
+    Evidence e = evaluate(new InMemoryClusterView().forbidden(KindCatalogue.CLUSTER_ROLE_BINDING).addYaml(WILDCARD_ROLE)
         .addYaml(roleBinding("everyone", "fraud", "{kind: Group, name: \"system:authenticated\", apiGroup: rbac.authorization.k8s.io}", "Role", "anything")));
     assertThat(e.state()).isEqualTo(CapabilityState.Missing);
     assertThat(e.references()).containsExactly("rbac.authorization.k8s.io/RoleBinding fraud/everyone");

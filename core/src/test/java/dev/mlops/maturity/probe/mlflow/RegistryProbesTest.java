@@ -9,7 +9,7 @@ import dev.mlops.maturity.model.Scope;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.InMemoryClusterView;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Probe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProbeSettings;
@@ -96,7 +96,7 @@ class RegistryProbesTest {
         .allMatch(CapabilityCatalogue::contains);
     assertThat(probes).allMatch(p -> p.scope() == Scope.WORKLOAD);
     assertThat(probes).filteredOn(p -> !p.reads().isEmpty()).singleElement()
-        .satisfies(p -> assertThat(p.reads()).containsExactly(Kinds.INFERENCE_SERVICE));
+        .satisfies(p -> assertThat(p.reads()).containsExactly(KindCatalogue.INFERENCE_SERVICE));
   }
 
   @Test

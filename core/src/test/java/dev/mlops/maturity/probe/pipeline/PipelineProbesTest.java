@@ -281,7 +281,7 @@ class PipelineProbesTest {
   void sensorsThatCannotBeReadMakeTheChainUnknownWhenTheAlertExists() {
     InMemoryClusterView cluster = new InMemoryClusterView()
         .addYaml(CHAIN.replace("EVENT", "retrain").replace("OPERATION", "submit").replace("RESOURCE", WORKFLOW_OF_TEMPLATE))
-        .forbidden(dev.mlops.maturity.probe.Kinds.SENSOR);
+        .forbidden(dev.mlops.maturity.probe.KindCatalogue.SENSOR);
     Evidence e = new DriftTriggeredRetrainingProbe().evaluate(context(cluster));
     assertThat(e.state()).isEqualTo(CapabilityState.Unknown);
     assertThat(e.message()).isEqualTo("forbidden: cannot list sensors.argoproj.io (403)");
@@ -386,7 +386,7 @@ class PipelineProbesTest {
         metadata: {name: editors, namespace: fraud}
         roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
         subjects: [{apiGroup: rbac.authorization.k8s.io, kind: Group, name: ml-fraud-team}]
-        """).forbidden(dev.mlops.maturity.probe.Kinds.CLUSTER_ROLE);
+        """).forbidden(dev.mlops.maturity.probe.KindCatalogue.CLUSTER_ROLE);
     Evidence e = new RetrainByOthersProbe().evaluate(context(cluster));
     assertThat(e.state()).isEqualTo(CapabilityState.Unknown);
     assertThat(e.message()).contains("cannot list clusterroles");

@@ -6,7 +6,7 @@ import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.InMemoryClusterView;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProbeSettings;
 import dev.mlops.maturity.probe.ScenarioAssertions;
@@ -19,8 +19,8 @@ class GpuSchedulingProbeTest {
 
   @Test
   void allocatableAsAYamlIntegerCounts() {
-    Evidence e = evaluate(new InMemoryClusterView().notInstalled(Kinds.NODE_POOL).notInstalled(Kinds.CLUSTER_QUEUE)
-        .notInstalled(Kinds.CLUSTER_QUEUE_V1BETA1).addYaml("""
+    Evidence e = evaluate(new InMemoryClusterView().notInstalled(KindCatalogue.NODE_POOL).notInstalled(KindCatalogue.CLUSTER_QUEUE)
+        .notInstalled(KindCatalogue.CLUSTER_QUEUE_V1BETA1).addYaml("""
         apiVersion: v1
         kind: Node
         metadata: {name: gpu-1}
@@ -33,7 +33,7 @@ class GpuSchedulingProbeTest {
 
   @Test
   void forbiddenClusterQueuesAreNotReplacedByV1beta1() {
-    InMemoryClusterView cluster = new InMemoryClusterView().notInstalled(Kinds.NODE_POOL).forbidden(Kinds.CLUSTER_QUEUE).addYaml("""
+    InMemoryClusterView cluster = new InMemoryClusterView().notInstalled(KindCatalogue.NODE_POOL).forbidden(KindCatalogue.CLUSTER_QUEUE).addYaml("""
         apiVersion: kueue.x-k8s.io/v1beta1
         kind: ClusterQueue
         metadata: {name: stale-copy}
@@ -48,6 +48,6 @@ class GpuSchedulingProbeTest {
 
   @Test
   void readsTheV1beta1KindAsOneOfItsKinds() {
-    assertThat(new GpuSchedulingProbe().reads()).contains(Kinds.NODE, Kinds.NODE_POOL, Kinds.CLUSTER_QUEUE, Kinds.CLUSTER_QUEUE_V1BETA1);
+    assertThat(new GpuSchedulingProbe().reads()).contains(KindCatalogue.NODE, KindCatalogue.NODE_POOL, KindCatalogue.CLUSTER_QUEUE, KindCatalogue.CLUSTER_QUEUE_V1BETA1);
   }
 }

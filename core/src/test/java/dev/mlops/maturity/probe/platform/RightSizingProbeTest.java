@@ -6,7 +6,7 @@ import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.InMemoryClusterView;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProbeSettings;
 import dev.mlops.maturity.probe.ScenarioAssertions;
@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RightSizingProbeTest {
   static Evidence evaluate(String disruption, String extra) {
-    InMemoryClusterView cluster = new InMemoryClusterView().notInstalled(Kinds.VPA).addYaml("""
+    InMemoryClusterView cluster = new InMemoryClusterView().notInstalled(KindCatalogue.VPA).addYaml("""
         apiVersion: karpenter.sh/v1
         kind: NodePool
         metadata: {name: default}

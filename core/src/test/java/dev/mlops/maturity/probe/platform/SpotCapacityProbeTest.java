@@ -6,7 +6,7 @@ import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.InMemoryClusterView;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProbeSettings;
 import dev.mlops.maturity.probe.ScenarioAssertions;
@@ -29,7 +29,7 @@ class SpotCapacityProbeTest {
 
   @Test
   void aksSpotScaleSetAndAnEksOnDemandGroupMakeBothSides() {
-    Evidence e = evaluate(new InMemoryClusterView().notInstalled(Kinds.NODE_POOL)
+    Evidence e = evaluate(new InMemoryClusterView().notInstalled(KindCatalogue.NODE_POOL)
         .addYaml(node("aks-spot-1", "kubernetes.azure.com/scalesetpriority", "spot"))
         .addYaml(node("ip-10-0-1-1", "eks.amazonaws.com/capacityType", "CAPACITY_BLOCK")));
     assertThat(e.state()).isEqualTo(CapabilityState.Satisfied);
@@ -39,7 +39,7 @@ class SpotCapacityProbeTest {
 
   @Test
   void oneSideOnNodesWithNodePoolsForbiddenIsUnknown() {
-    Evidence e = evaluate(new InMemoryClusterView().forbidden(Kinds.NODE_POOL)
+    Evidence e = evaluate(new InMemoryClusterView().forbidden(KindCatalogue.NODE_POOL)
         .addYaml(node("spot-1", "karpenter.sh/capacity-type", "spot")));
     assertThat(e.state()).isEqualTo(CapabilityState.Unknown);
     assertThat(e.message()).contains("forbidden: cannot list nodepools.karpenter.sh");

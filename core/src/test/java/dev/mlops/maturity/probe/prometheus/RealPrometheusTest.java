@@ -10,7 +10,7 @@ import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.InMemoryClusterView;
-import dev.mlops.maturity.probe.Kinds;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProbeSettings;
 import dev.mlops.maturity.probe.ScenarioAssertions;
@@ -308,7 +308,7 @@ class RealPrometheusTest {
   @Test
   @Order(1)
   void alertingIsConfirmedByTheRealRules() {
-    InMemoryClusterView cluster = new InMemoryClusterView().notInstalled(Kinds.SELDON_MODEL).notInstalled(Kinds.INFERENCE_SERVICE).addYaml("""
+    InMemoryClusterView cluster = new InMemoryClusterView().notInstalled(KindCatalogue.SELDON_MODEL).notInstalled(KindCatalogue.INFERENCE_SERVICE).addYaml("""
         apiVersion: monitoring.coreos.com/v1
         kind: PrometheusRule
         metadata: {name: fraud-detector, namespace: monitoring}
@@ -330,7 +330,7 @@ class RealPrometheusTest {
   @Test
   @Order(1)
   void driftSeriesQueryParsesAndFindsTheScrapedSeries() {
-    InMemoryClusterView cluster = new InMemoryClusterView().notInstalled(Kinds.SELDON_MODEL).notInstalled(Kinds.INFERENCE_SERVICE);
+    InMemoryClusterView cluster = new InMemoryClusterView().notInstalled(KindCatalogue.SELDON_MODEL).notInstalled(KindCatalogue.INFERENCE_SERVICE);
 
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
       Evidence e = new DriftMonitoringProbe().evaluate(workload(cluster, withData));

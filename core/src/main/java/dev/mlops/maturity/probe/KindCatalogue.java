@@ -3,7 +3,7 @@ package dev.mlops.maturity.probe;
 import java.util.List;
 
 /** Every kind a probe may read (PROBES.md). The operator watches these and the chart's RBAC grants exactly these. */
-public final class Kinds {
+public final class KindCatalogue {
   // core and built-in groups
   public static final ResourceKind POD = new ResourceKind("", "v1", "Pod", "pods", true);
   public static final ResourceKind SERVICE = new ResourceKind("", "v1", "Service", "services", true);
@@ -69,5 +69,5 @@ public final class Kinds {
       FLAGGER_CANARY, VIRTUAL_SERVICE, SERVICE_MONITOR, POD_MONITOR, PROMETHEUS_RULE,
       FEATURE_STORE, FLUX_KUSTOMIZATION, FLUX_HELM_RELEASE, NODE_POOL, CLUSTER_QUEUE, CLUSTER_QUEUE_V1BETA1, VPA);
 
-  private Kinds() {}
+  private KindCatalogue() {}
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * the level the evidence proves right now (lower than observed only while probes are failing).
  * {@code unknownCapabilities} are the Unknown capabilities that hide a level (Degraded when non-empty).
  */
-public record Assessment(
+public record LevelOutcome(
     MaturityModelDefinition model,
     int observedLevel,
     int strictLevel,

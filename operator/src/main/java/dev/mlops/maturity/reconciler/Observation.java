@@ -1,6 +1,6 @@
 package dev.mlops.maturity.reconciler;
 
-import dev.mlops.maturity.evaluation.Assessment;
+import dev.mlops.maturity.evaluation.LevelOutcome;
 import dev.mlops.maturity.evaluation.SpecProblem;
 import java.time.Duration;
 import java.util.List;
@@ -10,8 +10,8 @@ import java.util.Optional;
  * What one evaluation of a target produced: an assessment (absent when the spec problems block it),
  * the spec problems, and when to look again.
  */
-public record Evaluation(Optional<Assessment> assessment, List<SpecProblem> problems, Duration interval) {
-  public Evaluation {
+public record Observation(Optional<LevelOutcome> assessment, List<SpecProblem> problems, Duration interval) {
+  public Observation {
     problems = List.copyOf(problems);
   }
 }

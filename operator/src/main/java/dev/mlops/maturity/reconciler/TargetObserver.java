@@ -18,14 +18,14 @@ import java.util.Objects;
  * caches, with platform evidence shared and the previous status as the regression guard's memory.
  * Reads only; it writes nothing.
  */
-public final class TargetEvaluator {
+public final class TargetObserver {
   private final ModelSource models;
   private final TargetAssessor assessor;
   private final PlatformEvidence platform;
   private final ClusterView cluster;
   private final CachedExternalSources external;
 
-  public TargetEvaluator(ModelSource models, TargetAssessor assessor, PlatformEvidence platform, ClusterView cluster,
+  public TargetObserver(ModelSource models, TargetAssessor assessor, PlatformEvidence platform, ClusterView cluster,
       CachedExternalSources external) {
     this.models = models;
     this.assessor = assessor;
@@ -34,12 +34,12 @@ public final class TargetEvaluator {
     this.external = external;
   }
 
-  public Evaluation evaluate(MaturityTarget target) {
+  public Observation evaluate(MaturityTarget target) {
     var interval = EvaluationInterval.effective(target.getSpec() == null ? null : target.getSpec().evaluationInterval);
     // the answers read now are recorded against the target, so a change to one of them wakes it
     TargetAssessment result = assessor.assess(target, models, cluster, external.readingFor(reader(target)), platform.current(cluster),
         model -> previous(target.getStatus(), model));
-    return new Evaluation(result.assessment(), result.problems(), interval);
+    return new Observation(result.assessment(), result.problems(), interval);
   }
 
   /** The target is gone: the answers it read wake nothing any more. */

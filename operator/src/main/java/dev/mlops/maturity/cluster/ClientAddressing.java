@@ -6,8 +6,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 /** Translations between our ResourceKind and the Fabric8 client: addressing, and errors as Listings. */
-final class ResourceKinds {
-  private ResourceKinds() {}
+final class ClientAddressing {
+  private ClientAddressing() {}
 
   /** Addresses the kind without discovery (the plural is known), so built-in kinds work on any server. */
   static ResourceDefinitionContext context(ResourceKind kind) {
