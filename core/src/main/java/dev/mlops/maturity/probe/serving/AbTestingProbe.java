@@ -12,14 +12,16 @@ import java.util.Set;
 /**
  * {@code ab-testing} (PROBES.md b.20): two or more variants receive real traffic at the same time.
  * Providers: a ready Seldon Experiment with two weighted candidates; a Flagger Canary with match
- * rules and iterations; an Argo Rollouts setHeaderRoute step (or a weighted experiment step); an
- * Istio VirtualService route split between two destinations.
+ * rules and iterations (not suspended); an Argo Rollouts setHeaderRoute step (or a weighted experiment
+ * step); an Istio VirtualService or Gateway API HTTPRoute rule split between two backends. A Seldon
+ * Experiment with one candidate and a mirror is shadow, not A/B.
  */
 public final class AbTestingProbe extends AbstractProbe {
   public static final String CAPABILITY = "ab-testing";
 
   public AbTestingProbe() {
-    super(CAPABILITY, Set.of(Kinds.SELDON_EXPERIMENT, Kinds.FLAGGER_CANARY, Kinds.DEPLOYMENT, Kinds.ROLLOUT, Kinds.VIRTUAL_SERVICE));
+    super(CAPABILITY, Set.of(Kinds.SELDON_EXPERIMENT, Kinds.FLAGGER_CANARY, Kinds.DEPLOYMENT, Kinds.ROLLOUT, Kinds.VIRTUAL_SERVICE,
+        Kinds.HTTP_ROUTE, Kinds.SERVICE));
   }
 
   @Override
@@ -30,7 +32,8 @@ public final class AbTestingProbe extends AbstractProbe {
       List<String> candidates = experiment.weightedCandidates();
       String name = ServingScan.name(e);
       if (candidates.size() < 2) {
-        scan.seen("Seldon Experiment " + name + " has " + candidates.size() + " candidate(s) with weight > 0");
+        scan.seen("Seldon Experiment " + name + " has " + candidates.size() + " candidate(s) with weight > 0"
+            + experiment.mirror().map(m -> " and mirrors to " + m + " (shadow, not A/B)").orElse(""));
       } else if (!experiment.ready()) {
         scan.seen("Seldon Experiment " + name + " is not ready (ExperimentReady not True)");
       } else {
@@ -41,7 +44,9 @@ public final class AbTestingProbe extends AbstractProbe {
       FlaggerAnalysis analysis = new FlaggerAnalysis(c);
       Optional<Double> iterations = analysis.iterations();
       String name = ServingScan.name(c);
-      if (analysis.matches() && iterations.isPresent() && !analysis.skipped()) {
+      if (analysis.matches() && analysis.suspended()) {
+        scan.seen("Flagger Canary " + name + " has match rules but is suspended (spec.suspend: true)");
+      } else if (analysis.matches() && iterations.isPresent() && !analysis.skipped()) {
         scan.found(c, "Flagger Canary " + name + " A/B match rules for " + iterations.get().longValue() + " iterations");
       } else if (analysis.matches()) {
         scan.seen("Flagger Canary " + name + " has match rules but " + (analysis.skipped() ? "skips analysis" : "no iterations"));
@@ -63,6 +68,13 @@ public final class AbTestingProbe extends AbstractProbe {
         scan.found(vs, "VirtualService " + ServingScan.name(vs) + " " + splits.get(0));
       }
     }
-    return scan.verdict("no A/B split for the workload (Seldon Experiment, Flagger match, Rollout setHeaderRoute or Istio weighted routes)");
+    for (GenericKubernetesResource route : scan.httpRoutes()) {
+      List<String> splits = new GatewayRoutes(route).weightedSplits();
+      if (!splits.isEmpty()) {
+        scan.found(route, "HTTPRoute " + ServingScan.name(route) + " " + splits.get(0));
+      }
+    }
+    return scan.verdict("no A/B split for the workload (Seldon Experiment, Flagger match, Rollout setHeaderRoute, "
+        + "Istio or Gateway API weighted routes)");
   }
 }
