@@ -48,6 +48,15 @@ record GatewayRoutes(GenericKubernetesResource route) {
    * percent nor fraction every request is mirrored.
    */
   List<String> mirrors() {
+    return mirrorFilters(true);
+  }
+
+  /** {@code RequestMirror} filters that mirror nothing ({@code percent: 0} or a zero fraction), for a Missing note. */
+  List<String> idleMirrors() {
+    return mirrorFilters(false);
+  }
+
+  private List<String> mirrorFilters(boolean active) {
     List<String> mirrors = new ArrayList<>();
     List<Object> rules = Fields.list(route, "spec", "rules");
     for (int i = 0; i < rules.size(); i++) {
@@ -60,7 +69,7 @@ record GatewayRoutes(GenericKubernetesResource route) {
         Optional<Map<String, Object>> mirror = Fields.map(filter, "requestMirror");
         Optional<Map<String, Object>> target = mirror.flatMap(m -> Fields.map(m, "backendRef")).filter(b -> b.get("name") != null);
         double percent = mirror.map(GatewayRoutes::mirroredPercent).orElse(0.0);
-        if (target.isPresent() && percent > 0) {
+        if (target.isPresent() && (percent > 0) == active) {
           mirrors.add(ruleName(rules.get(i), i) + " mirrors " + TrafficWeight.format(percent) + " to " + backend(target.get()));
         }
       }

@@ -33,10 +33,12 @@ public final class ShadowDeploymentProbe extends AbstractProbe {
       }
     }
     for (GenericKubernetesResource route : scan.httpRoutes()) {
-      List<String> mirrors = new GatewayRoutes(route).mirrors();
+      GatewayRoutes routes = new GatewayRoutes(route);
+      List<String> mirrors = routes.mirrors();
       if (!mirrors.isEmpty()) {
         scan.found(route, "HTTPRoute " + ServingScan.name(route) + " " + mirrors.get(0));
       }
+      routes.idleMirrors().forEach(m -> scan.seen("HTTPRoute " + ServingScan.name(route) + " " + m));
     }
     for (GenericKubernetesResource r : scan.rollouts()) {
       List<String> routes = new RolloutStrategy(r).mirrorRoutes();
