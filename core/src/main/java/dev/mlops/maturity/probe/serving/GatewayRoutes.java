@@ -27,8 +27,8 @@ record GatewayRoutes(GenericKubernetesResource route) {
     for (int i = 0; i < rules.size(); i++) {
       Map<String, Double> weights = new LinkedHashMap<>();
       for (Object ref : Fields.list(rules.get(i), "backendRefs")) {
-        double w = TrafficWeight.at(ref, "weight").orElse(1.0);
-        if (w > 0) {
+        double w = weight(ref);
+        if (w > 0 && Fields.string(ref, "name").isPresent()) {
           weights.merge(backend(ref), w, Double::sum);
         }
       }
@@ -85,12 +85,17 @@ record GatewayRoutes(GenericKubernetesResource route) {
         boolean service = Fields.string(ref, "kind").map("Service"::equals).orElse(true)
             && Fields.string(ref, "group").map(String::isEmpty).orElse(true);
         boolean sameNamespace = Fields.string(ref, "namespace").map(ns -> ns.equals(route.getMetadata().getNamespace())).orElse(true);
-        if (service && sameNamespace && TrafficWeight.at(ref, "weight").orElse(1.0) > 0) {
+        if (service && sameNamespace && weight(ref) > 0) {
           Fields.string(ref, "name").ifPresent(names::add);
         }
       }
     }
     return names;
+  }
+
+  // The API default is 1; a weight that is present but not a number (never admitted by the CRD) counts as none.
+  private static double weight(Object ref) {
+    return Fields.at(ref, "weight").isPresent() ? TrafficWeight.at(ref, "weight").orElse(0.0) : 1.0;
   }
 
   private static double mirroredPercent(Map<String, Object> mirror) {
