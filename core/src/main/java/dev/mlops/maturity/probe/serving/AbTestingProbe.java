@@ -5,7 +5,9 @@ import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Kinds;
 import dev.mlops.maturity.probe.ProbeContext;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,8 +54,10 @@ public final class AbTestingProbe extends AbstractProbe {
         scan.seen("Flagger Canary " + name + " has match rules but " + (analysis.skipped() ? "skips analysis" : "no iterations"));
       }
     }
+    Map<String, String> rolloutRoutes = new HashMap<>();
     for (GenericKubernetesResource r : scan.rollouts()) {
       RolloutStrategy strategy = new RolloutStrategy(r);
+      strategy.gatewayApiRoutes().forEach(route -> rolloutRoutes.put(route, ServingScan.name(r)));
       List<String> headerRoutes = strategy.headerRoutes();
       List<String> experiments = strategy.weightedExperimentTemplates();
       if (!headerRoutes.isEmpty()) {
@@ -70,7 +74,11 @@ public final class AbTestingProbe extends AbstractProbe {
     }
     for (GenericKubernetesResource route : scan.httpRoutes()) {
       List<String> splits = new GatewayRoutes(route).weightedSplits();
-      if (!splits.isEmpty()) {
+      String rollout = rolloutRoutes.get("HTTPRoute " + route.getMetadata().getNamespace() + "/" + ServingScan.name(route));
+      if (rollout != null) {
+        // The gatewayAPI plugin splits this route only while a rollout runs: a canary step, not an A/B test.
+        scan.seen("HTTPRoute " + ServingScan.name(route) + " is weighted by Rollout " + rollout + " (canary steps, not an A/B test)");
+      } else if (!splits.isEmpty()) {
         scan.found(route, "HTTPRoute " + ServingScan.name(route) + " " + splits.get(0));
       }
     }
