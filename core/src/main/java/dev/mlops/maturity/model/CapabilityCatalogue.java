@@ -50,11 +50,11 @@ public final class CapabilityCatalogue {
     add("feature-store", "a feature store serves the workload with the same definitions in training and serving", WORKLOAD, false,
         "Adopt Feast: one FeatureStore used by both the training pipeline and the serving pods.");
     add("canary-deployment", "progressive traffic shifting to a new model version", WORKLOAD, false,
-        "Roll out new versions with an Argo Rollouts canary, a Flagger Canary or KServe canaryTrafficPercent.");
+        "Roll out new versions in weighted steps: an Argo Rollouts canary with setWeight steps, a Flagger Canary, a KServe canary, or a weighted Gateway API HTTPRoute.");
     add("shadow-deployment", "mirrored (shadow) traffic to a candidate", WORKLOAD, false,
-        "Mirror live traffic to the candidate (Istio mirror, Flagger mirror, Seldon Experiment mirror).");
+        "Mirror live traffic to the candidate (Istio mirror, Gateway API RequestMirror, Flagger mirror, Seldon Experiment mirror).");
     add("ab-testing", "two or more variants receive real traffic at the same time", WORKLOAD, false,
-        "Split real traffic between variants (Seldon Experiment, Flagger A/B match, weighted VirtualService).");
+        "Split real traffic between variants (Seldon Experiment, Flagger A/B match, weighted VirtualService or HTTPRoute).");
     add("drift-monitoring", "a drift detector computes on live traffic", WORKLOAD, false,
         "Deploy a drift detector (alibi-detect, Evidently) on live traffic and export its metric.");
     add("promotion-rbac", "only authorised principals or automation can promote", WORKLOAD, false,
@@ -72,7 +72,7 @@ public final class CapabilityCatalogue {
     add("right-sizing", "resources are right-sized automatically (VPA, node consolidation)", PLATFORM, false,
         "Enable a VerticalPodAutoscaler (updateMode not Off) or Karpenter consolidation WhenEmptyOrUnderutilized.");
     add("self-healing-rollback", "failed health or analysis checks roll traffic back automatically", WORKLOAD, false,
-        "Add analysis with failure conditions to the canary (Argo Rollouts AnalysisTemplate, Flagger threshold).");
+        "Add analysis with failure conditions to the canary (Argo Rollouts AnalysisTemplate, Flagger threshold); a Flux HelmRelease upgrade rollback covers failed releases only.");
     add("manual-retraining-documented", "a retraining runbook exists", WORKLOAD, true,
         "Write the retraining runbook and declare it (declared: capability manual-retraining-documented).");
     add("retrain-by-others", "someone other than the author can retrain and deploy", WORKLOAD, false,

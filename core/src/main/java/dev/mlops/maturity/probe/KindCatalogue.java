@@ -43,6 +43,8 @@ public final class KindCatalogue {
   public static final ResourceKind SELDON_SERVER = new ResourceKind("mlops.seldon.io", "v1alpha1", "Server", "servers", true);
   public static final ResourceKind FLAGGER_CANARY = new ResourceKind("flagger.app", "v1beta1", "Canary", "canaries", true);
   public static final ResourceKind VIRTUAL_SERVICE = new ResourceKind("networking.istio.io", "v1", "VirtualService", "virtualservices", true);
+  /** Gateway API v1 (GA since 1.0): weighted backendRefs and the RequestMirror filter (PROBES.md e). */
+  public static final ResourceKind HTTP_ROUTE = new ResourceKind("gateway.networking.k8s.io", "v1", "HTTPRoute", "httproutes", true);
 
   // monitoring
   public static final ResourceKind SERVICE_MONITOR = new ResourceKind("monitoring.coreos.com", "v1", "ServiceMonitor", "servicemonitors", true);
@@ -67,7 +69,8 @@ public final class KindCatalogue {
       SCHEDULED_WORKFLOW, TEKTON_PIPELINE, TEKTON_PIPELINE_RUN,
       INFERENCE_SERVICE, TRAINED_MODEL, SERVING_RUNTIME, SELDON_MODEL, SELDON_EXPERIMENT, SELDON_SERVER,
       FLAGGER_CANARY, VIRTUAL_SERVICE, SERVICE_MONITOR, POD_MONITOR, PROMETHEUS_RULE,
-      FEATURE_STORE, FLUX_KUSTOMIZATION, FLUX_HELM_RELEASE, NODE_POOL, CLUSTER_QUEUE, CLUSTER_QUEUE_V1BETA1, VPA);
+      FEATURE_STORE, FLUX_KUSTOMIZATION, FLUX_HELM_RELEASE, NODE_POOL, CLUSTER_QUEUE, CLUSTER_QUEUE_V1BETA1, VPA,
+      HTTP_ROUTE);
 
   private KindCatalogue() {}
 }

@@ -5,21 +5,25 @@ import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code ab-testing} (PROBES.md b.20): two or more variants receive real traffic at the same time.
  * Providers: a ready Seldon Experiment with two weighted candidates; a Flagger Canary with match
- * rules and iterations; an Argo Rollouts setHeaderRoute step (or a weighted experiment step); an
- * Istio VirtualService route split between two destinations.
+ * rules and iterations (not suspended); an Argo Rollouts setHeaderRoute step (or a weighted experiment
+ * step); an Istio VirtualService or Gateway API HTTPRoute rule split between two backends. A Seldon
+ * Experiment with one candidate and a mirror is shadow, not A/B.
  */
 public final class AbTestingProbe extends AbstractProbe {
   public static final String CAPABILITY = "ab-testing";
 
   public AbTestingProbe() {
-    super(CAPABILITY, Set.of(KindCatalogue.SELDON_EXPERIMENT, KindCatalogue.FLAGGER_CANARY, KindCatalogue.DEPLOYMENT, KindCatalogue.ROLLOUT, KindCatalogue.VIRTUAL_SERVICE));
+    super(CAPABILITY, Set.of(KindCatalogue.SELDON_EXPERIMENT, KindCatalogue.FLAGGER_CANARY, KindCatalogue.DEPLOYMENT, KindCatalogue.ROLLOUT, KindCatalogue.VIRTUAL_SERVICE,
+        KindCatalogue.HTTP_ROUTE, KindCatalogue.SERVICE));
   }
 
   @Override
@@ -30,7 +34,8 @@ public final class AbTestingProbe extends AbstractProbe {
       List<String> candidates = experiment.weightedCandidates();
       String name = ServingScan.name(e);
       if (candidates.size() < 2) {
-        scan.seen("Seldon Experiment " + name + " has " + candidates.size() + " candidate(s) with weight > 0");
+        scan.seen("Seldon Experiment " + name + " has " + candidates.size() + " candidate(s) with weight > 0"
+            + experiment.mirror().map(m -> " and mirrors to " + m + " (shadow, not A/B)").orElse(""));
       } else if (!experiment.ready()) {
         scan.seen("Seldon Experiment " + name + " is not ready (ExperimentReady not True)");
       } else {
@@ -41,14 +46,18 @@ public final class AbTestingProbe extends AbstractProbe {
       FlaggerAnalysis analysis = new FlaggerAnalysis(c);
       Optional<Double> iterations = analysis.iterations();
       String name = ServingScan.name(c);
-      if (analysis.matches() && iterations.isPresent() && !analysis.skipped()) {
+      if (analysis.matches() && analysis.suspended()) {
+        scan.seen("Flagger Canary " + name + " has match rules but is suspended (spec.suspend: true)");
+      } else if (analysis.matches() && iterations.isPresent() && !analysis.skipped()) {
         scan.found(c, "Flagger Canary " + name + " A/B match rules for " + iterations.get().longValue() + " iterations");
       } else if (analysis.matches()) {
         scan.seen("Flagger Canary " + name + " has match rules but " + (analysis.skipped() ? "skips analysis" : "no iterations"));
       }
     }
+    Map<String, String> rolloutRoutes = new HashMap<>();
     for (GenericKubernetesResource r : scan.rollouts()) {
       RolloutStrategy strategy = new RolloutStrategy(r);
+      strategy.gatewayApiRoutes().forEach(route -> rolloutRoutes.put(route, ServingScan.name(r)));
       List<String> headerRoutes = strategy.headerRoutes();
       List<String> experiments = strategy.weightedExperimentTemplates();
       if (!headerRoutes.isEmpty()) {
@@ -63,6 +72,17 @@ public final class AbTestingProbe extends AbstractProbe {
         scan.found(vs, "VirtualService " + ServingScan.name(vs) + " " + splits.get(0));
       }
     }
-    return scan.verdict("no A/B split for the workload (Seldon Experiment, Flagger match, Rollout setHeaderRoute or Istio weighted routes)");
+    for (GenericKubernetesResource route : scan.httpRoutes()) {
+      List<String> splits = new GatewayRoutes(route).weightedSplits();
+      String rollout = rolloutRoutes.get("HTTPRoute " + route.getMetadata().getNamespace() + "/" + ServingScan.name(route));
+      if (rollout != null) {
+        // The gatewayAPI plugin splits this route only while a rollout runs: a canary step, not an A/B test.
+        scan.seen("HTTPRoute " + ServingScan.name(route) + " is weighted by Rollout " + rollout + " (canary steps, not an A/B test)");
+      } else if (!splits.isEmpty()) {
+        scan.found(route, "HTTPRoute " + ServingScan.name(route) + " " + splits.get(0));
+      }
+    }
+    return scan.verdict("no A/B split for the workload (Seldon Experiment, Flagger match, Rollout setHeaderRoute, "
+        + "Istio or Gateway API weighted routes)");
   }
 }

@@ -10,17 +10,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code canary-deployment} (PROBES.md b.18): traffic shifts to a new version in steps. Providers:
- * an Argo Rollouts canary with a partial setWeight step or traffic routing (blue-green is not
- * canary); a Flagger Canary with step/max weights and no match rules (match means A/B); a KServe
- * InferenceService with a partial canaryTrafficPercent or two revisions serving traffic; an Istio
- * VirtualService splitting one route between two destinations.
+ * {@code canary-deployment} (PROBES.md b.18, e): traffic shifts to a new version in steps. Providers:
+ * an Argo Rollouts canary with a partial setWeight step, or with traffic routing and either no steps or
+ * a traffic step (blue-green is not canary; steps that are only pause shift nothing; with the
+ * gatewayAPI plugin the Rollout is the evidence, its HTTPRoute rests at 100/0); an active Flagger
+ * Canary with step/max weights and no match rules (match means A/B; {@code suspend: true} is not
+ * active); a KServe InferenceService with a partial canaryTrafficPercent in Knative mode, a
+ * {@code spec.canary[]} entry or two revisions serving traffic; a ready Seldon Core 2 Experiment with
+ * two or more weighted candidates; an Istio VirtualService or Gateway API HTTPRoute splitting one
+ * route between two backends.
  */
 public final class CanaryDeploymentProbe extends AbstractProbe {
   public static final String CAPABILITY = "canary-deployment";
 
   public CanaryDeploymentProbe() {
-    super(CAPABILITY, Set.of(KindCatalogue.ROLLOUT, KindCatalogue.FLAGGER_CANARY, KindCatalogue.DEPLOYMENT, KindCatalogue.INFERENCE_SERVICE, KindCatalogue.VIRTUAL_SERVICE));
+    super(CAPABILITY, Set.of(KindCatalogue.ROLLOUT, KindCatalogue.FLAGGER_CANARY, KindCatalogue.DEPLOYMENT, KindCatalogue.INFERENCE_SERVICE, KindCatalogue.VIRTUAL_SERVICE,
+        KindCatalogue.SELDON_EXPERIMENT, KindCatalogue.HTTP_ROUTE, KindCatalogue.SERVICE));
   }
 
   @Override
@@ -35,7 +40,17 @@ public final class CanaryDeploymentProbe extends AbstractProbe {
         scan.found(vs, "VirtualService " + ServingScan.name(vs) + " " + splits.get(0));
       }
     }
-    return scan.verdict("no canary rollout for the workload (Argo Rollouts canary, Flagger Canary, KServe canaryTrafficPercent or Istio weighted routes)");
+    scan.seldonExperiments().forEach(e -> seldon(e, scan));
+    for (GenericKubernetesResource route : scan.httpRoutes()) {
+      List<String> splits = new GatewayRoutes(route).weightedSplits();
+      if (!splits.isEmpty()) {
+        scan.found(route, "HTTPRoute " + ServingScan.name(route) + " " + splits.get(0));
+      } else {
+        scan.seen("HTTPRoute " + ServingScan.name(route) + " sends all traffic to one backend (a 100/0 split is not a canary)");
+      }
+    }
+    return scan.verdict("no canary rollout for the workload (Argo Rollouts canary, Flagger Canary, KServe canary, "
+        + "Seldon Experiment, Istio or Gateway API weighted routes)");
   }
 
   private static void rollout(GenericKubernetesResource r, ServingScan scan) {
@@ -47,18 +62,46 @@ public final class CanaryDeploymentProbe extends AbstractProbe {
     }
     List<Double> weights = strategy.partialWeights();
     List<String> routers = strategy.trafficRouters();
+    String routing = routers.isEmpty() ? "" : " via " + String.join("/", routers) + routes(strategy);
     if (!weights.isEmpty()) {
-      scan.found(r, "Rollout " + name + " canary steps " + String.join(", ", weights.stream().map(TrafficWeight::format).toList()));
+      scan.found(r, "Rollout " + name + " canary steps " + String.join(", ", weights.stream().map(TrafficWeight::format).toList()) + routing);
+    } else if (strategy.hasSteps() && !strategy.hasTrafficStep()) {
+      scan.seen("Rollout " + name + " canary has no setWeight step between 0 and 100 (its steps are only "
+          + String.join(", ", strategy.stepKinds()) + ": no traffic shifts to the canary)");
     } else if (!routers.isEmpty()) {
-      scan.found(r, "Rollout " + name + " canary with " + String.join("/", routers) + " traffic routing");
+      scan.found(r, "Rollout " + name + " canary with " + String.join("/", routers) + " traffic routing" + routes(strategy));
     } else {
       scan.seen("Rollout " + name + " canary has no setWeight step between 0 and 100 and no traffic routing");
+    }
+  }
+
+  // The gatewayAPI plugin rewrites these routes' weights only while a rollout runs; at rest they read 100/0.
+  private static String routes(RolloutStrategy strategy) {
+    List<String> routes = strategy.gatewayApiRoutes();
+    return routes.isEmpty() ? "" : " (" + String.join(", ", routes) + ", at 100/0 between rollouts)";
+  }
+
+  private static void seldon(GenericKubernetesResource e, ServingScan scan) {
+    SeldonExperiment experiment = new SeldonExperiment(e);
+    List<String> candidates = experiment.weightedCandidates();
+    String name = ServingScan.name(e);
+    if (candidates.size() >= 2 && experiment.ready()) {
+      scan.found(e, "Seldon Experiment " + name + " splits " + String.join(" / ", candidates));
+    } else if (candidates.size() >= 2) {
+      scan.seen("Seldon Experiment " + name + " is not ready (ExperimentReady not True)");
+    } else {
+      scan.seen("Seldon Experiment " + name + " has " + candidates.size() + " weighted candidate(s)"
+          + experiment.mirror().map(m -> " and mirrors to " + m + " (shadow, not canary)").orElse(""));
     }
   }
 
   private static void flagger(GenericKubernetesResource c, ServingScan scan) {
     FlaggerAnalysis analysis = new FlaggerAnalysis(c);
     String name = ServingScan.name(c);
+    if (analysis.suspended()) {
+      scan.seen("Flagger Canary " + name + " is suspended (spec.suspend: true)");
+      return;
+    }
     if (analysis.skipped()) {
       scan.seen("Flagger Canary " + name + " skips analysis");
       return;

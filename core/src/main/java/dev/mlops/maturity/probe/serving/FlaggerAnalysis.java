@@ -26,6 +26,11 @@ record FlaggerAnalysis(GenericKubernetesResource canary) {
     return Fields.isTrue(canary, "spec", "skipAnalysis");
   }
 
+  /** {@code spec.suspend: true} stops every canary run: the Canary is configured but not active (PROBES.md e). */
+  boolean suspended() {
+    return Fields.isTrue(canary, "spec", "suspend");
+  }
+
   /** Header/cookie match rules: Flagger then runs A/B testing instead of weighted canary. */
   boolean matches() {
     return !Fields.list(analysis(), "match").isEmpty();

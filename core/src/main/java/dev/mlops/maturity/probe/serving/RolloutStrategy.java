@@ -9,6 +9,7 @@ import java.util.Optional;
 
 /** The rollout strategy of an Argo Rollouts {@code Rollout} (argoproj.io/v1alpha1, PROBES.md b.18-b.20, b.28). */
 record RolloutStrategy(GenericKubernetesResource rollout) {
+  static final String GATEWAY_API_PLUGIN = "argoproj-labs/gatewayAPI";
 
   /** A reference from the Rollout to an analysis template, with the metric-name patterns it runs in dry-run. */
   record TemplateRef(String name, boolean clusterScope, List<String> dryRunMetrics) {}
@@ -30,11 +31,64 @@ record RolloutStrategy(GenericKubernetesResource rollout) {
     return weights;
   }
 
-  /** The traffic routers configured for the canary (istio, nginx, alb, smi, plugins ...), empty when none. */
+  /**
+   * The traffic routers configured for the canary (istio, nginx, alb, smi ...), empty when none. A plugin
+   * is named by its plugin name, e.g. "argoproj-labs/gatewayAPI".
+   */
   List<String> trafficRouters() {
-    return Fields.map(rollout, "spec", "strategy", "canary", "trafficRouting")
-        .map(m -> m.keySet().stream().filter(k -> !"managedRoutes".equals(k)).filter(k -> m.get(k) != null).toList())
-        .orElse(List.of());
+    Map<String, Object> routing = Fields.map(rollout, "spec", "strategy", "canary", "trafficRouting").orElse(Map.of());
+    List<String> routers = new ArrayList<>();
+    routing.forEach((k, v) -> {
+      if ("plugins".equals(k)) {
+        Fields.map(routing, "plugins").ifPresent(p -> p.keySet().stream().filter(n -> p.get(n) != null).forEach(routers::add));
+      } else if (!"managedRoutes".equals(k) && v != null) {
+        routers.add(k);
+      }
+    });
+    return routers;
+  }
+
+  /**
+   * The routes the {@code argoproj-labs/gatewayAPI} plugin rewrites during a rollout ({@code httpRoute} or
+   * {@code httpRoutes[].name}, likewise for gRPC/TCP/TLS routes), as "HTTPRoute fraud/fraud-detector".
+   */
+  List<String> gatewayApiRoutes() {
+    Optional<Map<String, Object>> plugin = Fields.map(rollout, "spec", "strategy", "canary", "trafficRouting", "plugins", GATEWAY_API_PLUGIN);
+    if (plugin.isEmpty()) {
+      return List.of();
+    }
+    String ns = Fields.string(plugin.get(), "namespace").orElse(rollout.getMetadata().getNamespace());
+    List<String> routes = new ArrayList<>();
+    for (String kind : List.of("HTTPRoute", "GRPCRoute", "TCPRoute", "TLSRoute")) {
+      String key = kind.substring(0, kind.length() - "Route".length()).toLowerCase() + "Route";
+      Fields.string(plugin.get(), key).ifPresent(n -> routes.add(kind + " " + ns + "/" + n));
+      Fields.list(plugin.get(), key + "s").forEach(r -> Fields.string(r, "name").ifPresent(n -> routes.add(kind + " " + ns + "/" + n)));
+    }
+    return routes;
+  }
+
+  boolean hasSteps() {
+    return !steps().isEmpty();
+  }
+
+  /**
+   * Whether a step sends live traffic to the canary: a setWeight strictly between 0 and 100, a
+   * setHeaderRoute or setMirrorRoute that creates a route, or an experiment with weighted templates. A
+   * canary whose steps are only pause (or setCanaryScale, analysis, setWeight 0/100) shifts no traffic.
+   */
+  boolean hasTrafficStep() {
+    return !partialWeights().isEmpty() || !headerRoutes().isEmpty() || !mirrorRoutes().isEmpty() || !weightedExperimentTemplates().isEmpty();
+  }
+
+  /** The kinds of the canary steps, each once in order of first appearance ("pause", "setCanaryScale" ...). */
+  List<String> stepKinds() {
+    List<String> kinds = new ArrayList<>();
+    for (Object step : steps()) {
+      if (step instanceof Map<?, ?> m) {
+        m.keySet().stream().map(String::valueOf).filter(k -> !kinds.contains(k)).forEach(kinds::add);
+      }
+    }
+    return kinds;
   }
 
   /** {@code setMirrorRoute} steps that create a route (non-empty match) mirroring a non-zero percentage. */

@@ -14,18 +14,21 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@code self-healing-rollback} (PROBES.md b.28): a failed analysis rolls traffic back without a
- * human. Providers: an Argo Rollouts analysis (canary steps, background, or blue-green pre/post
- * promotion) whose template exists and has a metric that can fail; a Flagger Canary with a failed-
- * check threshold and at least one metric or webhook. A Rollout abort (c.8) or a Failed Flagger
- * Canary is added as evidence that the rollback was exercised. Argo CD selfHeal and a Deployment's
- * progressDeadlineSeconds are not rollback and are not read.
+ * {@code self-healing-rollback} (PROBES.md b.28, e): a failure rolls traffic or the release back without
+ * a human. Providers: an Argo Rollouts analysis (canary steps, background, or blue-green pre/post
+ * promotion) whose template exists and has a metric that can fail; an active Flagger Canary with a
+ * failed-check threshold and at least one metric or webhook; a Flux HelmRelease owning a serving object
+ * whose upgrade remediation rolls back a failed release (on failed release only, said in the message).
+ * A Rollout abort (c.8) or a Failed Flagger Canary is added as evidence that the rollback was
+ * exercised. Argo CD selfHeal, a PodDisruptionBudget and a Deployment's progressDeadlineSeconds are not
+ * rollback and are not read.
  */
 public final class SelfHealingRollbackProbe extends AbstractProbe {
   public static final String CAPABILITY = "self-healing-rollback";
 
   public SelfHealingRollbackProbe() {
-    super(CAPABILITY, Set.of(KindCatalogue.ROLLOUT, KindCatalogue.ANALYSIS_TEMPLATE, KindCatalogue.CLUSTER_ANALYSIS_TEMPLATE, KindCatalogue.FLAGGER_CANARY, KindCatalogue.DEPLOYMENT));
+    super(CAPABILITY, Set.of(KindCatalogue.ROLLOUT, KindCatalogue.ANALYSIS_TEMPLATE, KindCatalogue.CLUSTER_ANALYSIS_TEMPLATE, KindCatalogue.FLAGGER_CANARY, KindCatalogue.DEPLOYMENT,
+        KindCatalogue.FLUX_HELM_RELEASE, KindCatalogue.STATEFUL_SET, KindCatalogue.INFERENCE_SERVICE, KindCatalogue.SELDON_MODEL, KindCatalogue.SELDON_EXPERIMENT));
   }
 
   @Override
@@ -34,7 +37,9 @@ public final class SelfHealingRollbackProbe extends AbstractProbe {
     Templates templates = new Templates(scan);
     scan.rollouts().forEach(r -> rollout(r, templates, scan));
     scan.flaggerCanaries().forEach(c -> flagger(c, scan));
-    return scan.verdict("no automatic rollback for the workload (Argo Rollouts analysis with failure conditions or Flagger analysis threshold)");
+    scan.helmReleases().forEach(h -> helmRelease(h, scan));
+    return scan.verdict("no automatic rollback for the workload (Argo Rollouts analysis with failure conditions, "
+        + "Flagger analysis threshold or Flux HelmRelease upgrade remediation)");
   }
 
   private static void rollout(GenericKubernetesResource r, Templates templates, ServingScan scan) {
@@ -69,6 +74,10 @@ public final class SelfHealingRollbackProbe extends AbstractProbe {
   private static void flagger(GenericKubernetesResource c, ServingScan scan) {
     FlaggerAnalysis analysis = new FlaggerAnalysis(c);
     String name = ServingScan.name(c);
+    if (analysis.suspended()) {
+      scan.seen("Flagger Canary " + name + " is suspended (spec.suspend: true)");
+      return;
+    }
     if (!analysis.present() || analysis.skipped()) {
       scan.seen("Flagger Canary " + name + (analysis.skipped() ? " skips analysis" : " has no analysis"));
       return;
@@ -80,6 +89,19 @@ public final class SelfHealingRollbackProbe extends AbstractProbe {
       analysis.phase().filter("Failed"::equals).ifPresent(p -> scan.alsoSaw(ProbeContext.ref(c) + " phase Failed (rolled back)"));
     } else {
       scan.seen("Flagger Canary " + name + " has " + (threshold.isEmpty() ? "no threshold" : "no metrics or webhooks"));
+    }
+  }
+
+  private static void helmRelease(GenericKubernetesResource h, ServingScan scan) {
+    HelmRemediation remediation = new HelmRemediation(h);
+    String name = "HelmRelease " + h.getMetadata().getNamespace() + "/" + ServingScan.name(h);
+    if (remediation.suspended()) {
+      scan.seen(name + " is suspended (spec.suspend: true)");
+    } else if (remediation.rollsBack()) {
+      scan.found(h, name + " rolls back a failed Helm upgrade (upgrade.remediation strategy rollback, " + remediation.retriesText()
+          + "): on failed release only, not on runtime health or analysis");
+    } else {
+      scan.seen(name + ": " + remediation.whyNot());
     }
   }
 

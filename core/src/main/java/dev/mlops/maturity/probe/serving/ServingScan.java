@@ -6,11 +6,13 @@ import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.ResourceKind;
+import dev.mlops.maturity.probe.delivery.WorkloadDelivery;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,6 +29,7 @@ final class ServingScan {
   private final Set<String> references = new LinkedHashSet<>();
   private final List<String> details = new ArrayList<>();
   private Set<String> boundDeployments;
+  private Set<String> boundServices;
 
   ServingScan(ProbeContext ctx, String capability) {
     this.ctx = ctx;
@@ -57,6 +60,36 @@ final class ServingScan {
 
   List<GenericKubernetesResource> virtualServices() {
     return bound(KindCatalogue.VIRTUAL_SERVICE);
+  }
+
+  /**
+   * HTTPRoutes whose labels match the selector, or that send traffic to a Service whose labels match it
+   * (upstream routes seldom carry the workload's labels; the Services they name usually do).
+   */
+  List<GenericKubernetesResource> httpRoutes() {
+    return scan.read(ctx.inNamespace(KindCatalogue.HTTP_ROUTE)).stream()
+        .filter(r -> ctx.isBound(r) || new GatewayRoutes(r).backendServices().stream().anyMatch(boundServiceNames()::contains))
+        .toList();
+  }
+
+  /**
+   * Flux HelmReleases (any namespace) named by the {@code helm.toolkit.fluxcd.io/name|namespace} labels
+   * helm-controller puts on the serving objects it installs. The serving objects are read only when a
+   * HelmRelease exists.
+   */
+  List<GenericKubernetesResource> helmReleases() {
+    List<GenericKubernetesResource> releases = scan.read(ctx.cluster().list(KindCatalogue.FLUX_HELM_RELEASE, null));
+    if (releases.isEmpty()) {
+      return releases;
+    }
+    Set<String> owners = new LinkedHashSet<>();
+    for (GenericKubernetesResource object : WorkloadDelivery.servingObjects(ctx, scan)) {
+      Map<String, String> labels = object.getMetadata().getLabels();
+      if (labels != null && labels.get(WorkloadDelivery.HELM_NAME) != null) {
+        owners.add(labels.getOrDefault(WorkloadDelivery.HELM_NAMESPACE, object.getMetadata().getNamespace()) + "/" + labels.get(WorkloadDelivery.HELM_NAME));
+      }
+    }
+    return releases.stream().filter(h -> owners.contains(h.getMetadata().getNamespace() + "/" + name(h))).toList();
   }
 
   List<GenericKubernetesResource> seldonExperiments() {
@@ -94,6 +127,16 @@ final class ServingScan {
           .collect(Collectors.toSet());
     }
     return boundDeployments;
+  }
+
+  // Read only when a route is not bound by its own labels, like the Deployments above.
+  private Set<String> boundServiceNames() {
+    if (boundServices == null) {
+      boundServices = scan.read(ctx.bound(KindCatalogue.SERVICE)).stream()
+          .map(d -> d.getMetadata().getName())
+          .collect(Collectors.toSet());
+    }
+    return boundServices;
   }
 
   private static String[] concat(String[] path, String last) {

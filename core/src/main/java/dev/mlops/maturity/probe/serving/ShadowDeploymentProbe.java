@@ -11,14 +11,16 @@ import java.util.Set;
 
 /**
  * {@code shadow-deployment} (PROBES.md b.19): live traffic is mirrored to a candidate whose answers
- * are discarded. Providers: Istio VirtualService mirrors, Argo Rollouts setMirrorRoute steps,
- * Flagger {@code analysis.mirror}, Seldon Core 2 Experiment {@code spec.mirror}.
+ * are discarded. Providers: Istio VirtualService mirrors, Gateway API HTTPRoute {@code RequestMirror}
+ * filters, Argo Rollouts setMirrorRoute steps, an active Flagger {@code analysis.mirror}, Seldon Core 2
+ * Experiment {@code spec.mirror}.
  */
 public final class ShadowDeploymentProbe extends AbstractProbe {
   public static final String CAPABILITY = "shadow-deployment";
 
   public ShadowDeploymentProbe() {
-    super(CAPABILITY, Set.of(KindCatalogue.VIRTUAL_SERVICE, KindCatalogue.ROLLOUT, KindCatalogue.FLAGGER_CANARY, KindCatalogue.DEPLOYMENT, KindCatalogue.SELDON_EXPERIMENT));
+    super(CAPABILITY, Set.of(KindCatalogue.VIRTUAL_SERVICE, KindCatalogue.ROLLOUT, KindCatalogue.FLAGGER_CANARY, KindCatalogue.DEPLOYMENT, KindCatalogue.SELDON_EXPERIMENT,
+        KindCatalogue.HTTP_ROUTE, KindCatalogue.SERVICE));
   }
 
   @Override
@@ -30,6 +32,14 @@ public final class ShadowDeploymentProbe extends AbstractProbe {
         scan.found(vs, "VirtualService " + ServingScan.name(vs) + " " + mirrors.get(0));
       }
     }
+    for (GenericKubernetesResource route : scan.httpRoutes()) {
+      GatewayRoutes routes = new GatewayRoutes(route);
+      List<String> mirrors = routes.mirrors();
+      if (!mirrors.isEmpty()) {
+        scan.found(route, "HTTPRoute " + ServingScan.name(route) + " " + mirrors.get(0));
+      }
+      routes.idleMirrors().forEach(m -> scan.seen("HTTPRoute " + ServingScan.name(route) + " " + m));
+    }
     for (GenericKubernetesResource r : scan.rollouts()) {
       List<String> routes = new RolloutStrategy(r).mirrorRoutes();
       if (!routes.isEmpty()) {
@@ -38,7 +48,9 @@ public final class ShadowDeploymentProbe extends AbstractProbe {
     }
     for (GenericKubernetesResource c : scan.flaggerCanaries()) {
       FlaggerAnalysis analysis = new FlaggerAnalysis(c);
-      if (analysis.mirrors() && !analysis.skipped()) {
+      if (analysis.mirrors() && analysis.suspended()) {
+        scan.seen("Flagger Canary " + ServingScan.name(c) + " mirrors but is suspended (spec.suspend: true)");
+      } else if (analysis.mirrors() && !analysis.skipped()) {
         scan.found(c, "Flagger Canary " + ServingScan.name(c) + " mirrors traffic"
             + analysis.mirrorWeight().map(w -> " (mirrorWeight " + TrafficWeight.format(w) + ")").orElse(""));
       } else if (analysis.mirrors()) {
@@ -54,6 +66,7 @@ public final class ShadowDeploymentProbe extends AbstractProbe {
         scan.seen("Seldon Experiment " + ServingScan.name(e) + " mirror is not ready (ExperimentReady not True)");
       }
     }
-    return scan.verdict("no traffic mirroring for the workload (Istio mirror, Rollout setMirrorRoute, Flagger mirror or Seldon Experiment mirror)");
+    return scan.verdict("no traffic mirroring for the workload (Istio mirror, HTTPRoute RequestMirror, Rollout setMirrorRoute, "
+        + "Flagger mirror or Seldon Experiment mirror)");
   }
 }

@@ -66,12 +66,15 @@ class ServingProbesTest {
     String[] kinds = {
         "argoproj.io/v1alpha1|Rollout", "flagger.app/v1beta1|Canary", "serving.kserve.io/v1beta1|InferenceService",
         "networking.istio.io/v1|VirtualService", "mlops.seldon.io/v1alpha1|Experiment", "mlops.seldon.io/v1alpha1|Server",
-        "serving.kserve.io/v1alpha1|ServingRuntime", "serving.kserve.io/v1alpha1|TrainedModel", "argoproj.io/v1alpha1|AnalysisTemplate"};
+        "serving.kserve.io/v1alpha1|ServingRuntime", "serving.kserve.io/v1alpha1|TrainedModel", "argoproj.io/v1alpha1|AnalysisTemplate",
+        "gateway.networking.k8s.io/v1|HTTPRoute", "helm.toolkit.fluxcd.io/v2|HelmRelease"};
     String[] specs = {
         "spec: nonsense\nstatus: 7\n",
         "spec: {strategy: {canary: {steps: [7, null, {setWeight: [1]}, {analysis: {templates: [{templateName: {a: b}}]}}], trafficRouting: []}},"
             + " analysis: [], predictor: {canaryTrafficPercent: {x: 1}}, http: [{route: 5, mirror: \"x\"}, 3],"
-            + " candidates: [\"a\", {weight: [50]}], mirror: [], multiModel: [], inferenceService: [], metrics: \"m\"}\n"
+            + " candidates: [\"a\", {weight: [50]}], mirror: [], multiModel: [], inferenceService: [], metrics: \"m\","
+            + " rules: [5, {backendRefs: \"x\", filters: [{type: RequestMirror, requestMirror: {backendRef: [1], fraction: {numerator: 1, denominator: 0}}}]},"
+            + " {backendRefs: [3, {weight: [1]}, {name: {a: b}, weight: \"ten\"}]}], suspend: [true], upgrade: {remediation: [1]}}\n"
             + "status: {loadedModels: \"many\", abort: [], conditions: \"x\", components: {predictor: {traffic: [1, 2]}}}\n"};
     int i = 0;
     for (String kind : kinds) {
