@@ -9,4 +9,6 @@ public class LevelChange {
   public Integer to;
   public String reason;
   public String time;
+  /** For a change of an exception's effect: the MaturityException (or spec entry) it concerns. */
+  public String exception;
 }

@@ -11,6 +11,8 @@ public class MaturityTargetStatus {
   public Long observedGeneration;
   public String model;
   public Integer observedLevel;
+  /** What observed evidence alone proves: no waiver, notApplicable or declared entry counts. */
+  public Integer provenLevel;
   public String observedLevelName;
   public Integer targetLevel;
   public Boolean targetMet;
@@ -18,6 +20,8 @@ public class MaturityTargetStatus {
   public List<CapabilityStatus> capabilities = new ArrayList<>();
   public NextLevel nextLevel;
   public List<String> recommendations = new ArrayList<>();
+  /** The effect of each waiver and notApplicable entry under the policy (held, requested, refused, expired). */
+  public List<ExceptionStatus> exceptions = new ArrayList<>();
 
   @Size(max = 10)
   public List<LevelChange> history = new ArrayList<>();
