@@ -105,7 +105,8 @@ public class AssessCommand implements Callable<Integer> {
       String own = ClusterConnection.ownNamespace(clientConfig);
       ExternalSources external = HttpExternalSources.create(operatorConfig,
           new SecretTokenResolver(client, own == null ? "default" : own, clock), clock);
-      TargetAssessor assessor = new TargetAssessor(new EvidenceCollector(ProbeSet.standard(), operatorConfig.thresholds(), clock), clock);
+      TargetAssessor assessor = new TargetAssessor(new EvidenceCollector(ProbeSet.standard(), operatorConfig.thresholds(), clock), clock,
+          operatorConfig.policy());
       ClusterModels models = new ClusterModels(BuiltInModels.load(), cluster);
       Map<String, Evidence> platform = assessor.platformEvidence(cluster, external);
       List<TargetAssessment> results = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.mlops.maturity.reconciler;
 
 import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
+import dev.mlops.maturity.assessment.ClusterExceptions;
 import dev.mlops.maturity.cluster.ClusterChange;
 import dev.mlops.maturity.probe.SelectorMatcher;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
  * Turns cluster changes into reconcile events for the targets they can affect, through an index
  * on the primary cache: a change in namespace X triggers the targets of X whose selector matches
  * the object's labels (before or after the change), or all targets of X when none does (the
- * object may still matter by name); cluster-wide changes trigger every target.
+ * object may still matter by name); a MaturityException triggers the target it names; other cluster-wide
+ * changes trigger every target.
  */
 public final class TargetEventSource extends AbstractEventSource<GenericKubernetesResource, MaturityTarget>
     implements Consumer<ClusterChange> {
@@ -57,6 +59,12 @@ public final class TargetEventSource extends AbstractEventSource<GenericKubernet
   }
 
   static List<MaturityTarget> affected(IndexerResourceCache<MaturityTarget> cache, ClusterChange change) {
+    if (change.kind().equals(ClusterExceptions.KIND) && !change.objects().isEmpty()) {
+      // an exception concerns the one target it names (before or after an edit)
+      Set<String> named = new java.util.HashSet<>();
+      change.objects().forEach(o -> ClusterExceptions.targetOf(o).ifPresent(t -> named.add(t[0] + "/" + t[1])));
+      return cache.list().filter(t -> named.contains(t.getMetadata().getNamespace() + "/" + t.getMetadata().getName())).toList();
+    }
     if (change.clusterWide()) {
       return cache.list().toList();
     }

@@ -90,6 +90,16 @@ final class ChartFixture {
     return objects.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
+  static final String APPROVER_ROLE = "maturity-exception-approver";
+
+  /** The operator's own ClusterRole (the chart also ships the approver ClusterRole, bound to nobody by default). */
+  static io.fabric8.kubernetes.api.model.rbac.ClusterRole operatorClusterRole(List<HasMetadata> objects) {
+    List<HasMetadata> own = objects.stream()
+        .filter(o -> !(o instanceof io.fabric8.kubernetes.api.model.rbac.ClusterRole r && APPROVER_ROLE.equals(r.getMetadata().getName())))
+        .toList();
+    return single(own, io.fabric8.kubernetes.api.model.rbac.ClusterRole.class);
+  }
+
   static <T extends HasMetadata> T single(List<HasMetadata> objects, Class<T> type) {
     List<T> found = ofType(objects, type);
     if (found.size() != 1) {

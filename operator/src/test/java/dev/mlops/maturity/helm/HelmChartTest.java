@@ -75,8 +75,8 @@ class HelmChartTest {
     List<HasMetadata> objects = ChartFixture.render();
 
     assertThat(kinds(objects)).containsExactlyInAnyOrder(
-        "ServiceAccount", "ConfigMap", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Service", "Deployment",
-        "PodDisruptionBudget");
+        "ServiceAccount", "ConfigMap", "ClusterRole", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Service",
+        "Deployment", "PodDisruptionBudget");
     assertThat(objects).allSatisfy(o -> assertThat(o).isNotInstanceOf(GenericKubernetesResource.class));
   }
 
@@ -198,7 +198,7 @@ class HelmChartTest {
     assertThat(ChartFixture.ofType(objects, RoleBinding.class))
         .allSatisfy(b -> assertThat(roles).contains(b.getMetadata().getNamespace() + "/" + b.getRoleRef().getName()));
     assertThat(ChartFixture.single(objects, ClusterRoleBinding.class).getRoleRef().getName())
-        .isEqualTo(ChartFixture.single(objects, ClusterRole.class).getMetadata().getName());
+        .isEqualTo(ChartFixture.operatorClusterRole(objects).getMetadata().getName());
   }
 
   @Test

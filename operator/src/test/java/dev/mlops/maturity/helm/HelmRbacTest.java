@@ -43,7 +43,7 @@ class HelmRbacTest {
     List<HasMetadata> objects = ChartFixture.render(values);
     Grants required = RequiredPermissions.of(renderedConfig(objects), ChartFixture.NAMESPACE);
 
-    Set<Permission> granted = flatten(ChartFixture.single(objects, ClusterRole.class).getRules());
+    Set<Permission> granted = flatten(ChartFixture.operatorClusterRole(objects).getRules());
 
     assertThat(granted).as("missing from the ClusterRole").containsAll(required.clusterWide());
     assertThat(required.clusterWide()).as("granted but not used").containsAll(granted);
@@ -66,7 +66,7 @@ class HelmRbacTest {
   @Test
   void everyKindAProbeReadsIsReadableClusterWideByDefault() throws Exception {
     List<HasMetadata> objects = ChartFixture.render();
-    Set<Permission> granted = flatten(ChartFixture.single(objects, ClusterRole.class).getRules());
+    Set<Permission> granted = flatten(ChartFixture.operatorClusterRole(objects).getRules());
 
     for (ResourceKind kind : Kinds.ALL) {
       for (String verb : List.of("get", "list", "watch")) {
@@ -78,7 +78,7 @@ class HelmRbacTest {
   @Test
   void inNamespacedModeTheClusterRoleKeepsOnlyClusterScopedKinds() throws Exception {
     List<HasMetadata> objects = ChartFixture.render(ChartFixture.testValues("namespaced-values.yaml"));
-    Set<Permission> clusterWide = flatten(ChartFixture.single(objects, ClusterRole.class).getRules());
+    Set<Permission> clusterWide = flatten(ChartFixture.operatorClusterRole(objects).getRules());
 
     assertThat(clusterWide).extracting(Permission::resource).doesNotContain("pods", "deployments", "maturitytargets", "events");
     assertThat(clusterWide).extracting(Permission::resource).contains("nodes", "maturitymodels", "customresourcedefinitions");
@@ -90,7 +90,7 @@ class HelmRbacTest {
   @MethodSource("valueFiles")
   void noRuleUsesAWildcardOrGrantsSecretsBeyondTheNamedTokens(String name, Path values) {
     List<HasMetadata> objects = ChartFixture.render(values);
-    List<PolicyRule> clusterRules = ChartFixture.single(objects, ClusterRole.class).getRules();
+    List<PolicyRule> clusterRules = ChartFixture.operatorClusterRole(objects).getRules();
     List<PolicyRule> allRules = Stream.concat(
         clusterRules.stream(), ChartFixture.ofType(objects, Role.class).stream().flatMap(r -> r.getRules().stream())).toList();
 
