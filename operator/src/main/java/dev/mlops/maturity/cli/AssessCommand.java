@@ -68,8 +68,11 @@ public class AssessCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT", description = "table, json or markdown (default: ${DEFAULT-VALUE}).")
   String output;
 
-  @Option(names = "--fail-below", paramLabel = "LEVEL", description = "Exit 1 when a target's observed level is below LEVEL (an invalid target counts as below).")
+  @Option(names = "--fail-below", paramLabel = "LEVEL", description = "Exit 1 when a target's observed level is below LEVEL (a target with spec problems counts as below).")
   Integer failBelow;
+
+  @Option(names = "--proven", description = "With --fail-below: gate on the proven level (observed evidence only, no waiver, notApplicable or declared entry).")
+  boolean proven;
 
   @Override
   public Integer call() {
@@ -80,6 +83,9 @@ public class AssessCommand implements Callable<Integer> {
       format = ReportFormat.valueOf(output.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       return fail(err, "--output must be table, json or markdown, got '" + output + "'");
+    }
+    if (proven && failBelow == null) {
+      return fail(err, "--proven needs --fail-below");
     }
     if (allNamespaces && namespace != null) {
       return fail(err, "-A and -n cannot be combined");
@@ -120,8 +126,11 @@ public class AssessCommand implements Callable<Integer> {
       out.print(report.render(format));
       out.flush();
       err.flush();
-      if (failBelow != null && !report.below(failBelow).isEmpty()) {
-        report.below(failBelow).forEach(t -> err.printf("below level %d: %s/%s%n", failBelow, t.namespace(), t.name()));
+      if (failBelow != null && !report.below(failBelow, proven).isEmpty()) {
+        String which = proven ? "proven level" : "level";
+        report.below(failBelow, proven).forEach(t -> err.printf("below %s %d: %s/%s%s%n", which, failBelow, t.namespace(), t.name(),
+            t.problems().isEmpty() ? "" : " (spec problems: " + t.problems().stream().map(Object::toString)
+                .collect(java.util.stream.Collectors.joining("; ")) + ")"));
         err.flush();
         return 1;
       }

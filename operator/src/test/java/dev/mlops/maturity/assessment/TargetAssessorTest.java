@@ -191,7 +191,7 @@ class TargetAssessorTest {
 
     assertThat(report.below(1)).extracting(TargetAssessment::model).containsExactly("mlops-5-level", "nope");
     assertThat(report.render(ReportFormat.TABLE)).contains("NAMESPACE", "TARGET-MET", "Manual", "invalid: spec.model");
-    assertThat(report.render(ReportFormat.MARKDOWN)).contains("| fraud | fraud-detector | mlops-5-level | 1 | 0 | Manual | no |",
+    assertThat(report.render(ReportFormat.MARKDOWN)).contains("| fraud | fraud-detector | mlops-5-level | 1 | 0 | 0 | Manual | no |",
         "**UnknownModel** `spec.model`");
   }
 }
