@@ -18,6 +18,8 @@ import dev.mlops.maturity.model.BuiltInModels;
 import dev.mlops.maturity.probe.EvidenceCollector;
 import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.ProbeSet;
+import dev.mlops.maturity.reconciler.OperatorApp;
+import dev.mlops.maturity.reconciler.WorkloadPresence;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -116,8 +118,20 @@ public class AssessCommand implements Callable<Integer> {
       ClusterModels models = new ClusterModels(BuiltInModels.load(), cluster);
       Map<String, Evidence> platform = assessor.platformEvidence(cluster, external);
       List<TargetAssessment> results = new ArrayList<>();
+      WorkloadPresence presence = new WorkloadPresence(cluster, OperatorApp.watched(ProbeSet.standard()));
       for (MaturityTarget t : targets) {
-        results.add(assessor.assess(t, models, cluster, external, platform, PreviousEvaluation.NONE));
+        TargetAssessment result = assessor.assess(t, models, cluster, external, platform, PreviousEvaluation.NONE);
+        // as in the operator: a selector that matches nothing is a spec problem, so the target publishes no level
+        if (result.assessment().isPresent()) {
+          var missing = presence.check(t);
+          if (missing.isPresent()) {
+            List<dev.mlops.maturity.evaluation.SpecProblem> problems = new ArrayList<>(result.problems());
+            problems.add(missing.get());
+            result = new TargetAssessment(result.namespace(), result.name(), result.model(), result.targetLevel(), problems,
+                result.assessment());
+          }
+        }
+        results.add(result);
       }
       AssessmentReport report = new AssessmentReport(results);
       if (targets.isEmpty()) {
