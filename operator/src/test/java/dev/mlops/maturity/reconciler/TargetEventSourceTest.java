@@ -98,4 +98,26 @@ class TargetEventSourceTest {
   void aNamespaceWithoutTargetsReachesNothing() {
     assertThat(affected(new ClusterChange(Kinds.CRON_WORKFLOW, "team-z", FRAUD, null))).isEmpty();
   }
+
+  private static io.fabric8.kubernetes.api.model.GenericKubernetesResource exception(String ns, String target) {
+    return io.fabric8.kubernetes.client.utils.Serialization.unmarshal("""
+        apiVersion: maturity.mlops.dev/v1alpha1
+        kind: MaturityException
+        metadata: {name: x}
+        spec: {target: {namespace: %s, name: %s}, capability: gpu-scheduling, kind: notApplicable, reason: r, expires: "2027-01-01", approvedBy: p}
+        """.formatted(ns, target), io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+  }
+
+  @Test
+  void aMaturityExceptionReachesOnlyTheTargetsItNamesBeforeAndAfterAnEdit() {
+    var kind = dev.mlops.maturity.assessment.ClusterExceptions.KIND;
+
+    assertThat(affected(new ClusterChange(kind, null, Map.of(), null, List.of(exception("team-b", "fraud")))))
+        .containsExactly("team-b/fraud");
+    assertThat(affected(new ClusterChange(kind, null, Map.of(), Map.of(),
+        List.of(exception("team-a", "churn"), exception("team-b", "fraud")))))
+        .containsExactlyInAnyOrder("team-a/churn", "team-b/fraud");
+    // a whole-kind change (CRD installed or removed) still reaches every target
+    assertThat(affected(ClusterChange.wholeKind(kind))).hasSize(3);
+  }
 }
