@@ -256,14 +256,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
     Map<String, String> labels = now == null || now.getMetadata() == null ? null : labelsOf(now);
     Map<String, String> previous = before == null || before.getMetadata() == null ? null : labelsOf(before);
     try {
-      List<GenericKubernetesResource> objects = new ArrayList<>(2);
-      if (now != null) {
-        objects.add(now);
-      }
-      if (before != null) {
-        objects.add(before);
-      }
-      listener.accept(new ClusterChange(kind, ns, labels == null && previous == null ? Map.of() : labels, previous, objects));
+      listener.accept(new ClusterChange(kind, ns, labels == null && previous == null ? Map.of() : labels, previous));
     } catch (RuntimeException e) {
       log.warn("change listener failed for {}: {}", kind.displayName(), e.toString());
     }

@@ -68,6 +68,7 @@ public final class OperatorApp {
     ManagementServer server = null;
     try {
       cluster.start(options.cacheSyncTimeout());
+      clusterEvents.readExceptionsFrom(cluster);
       if (options.metricsPort() >= 0) {
         server = ManagementServer.start(options.metricsHost(), options.metricsPort(), registry, handle::live, handle::ready);
       }

@@ -3,6 +3,7 @@ package dev.mlops.maturity.reconciler;
 import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.assessment.ClusterExceptions;
 import dev.mlops.maturity.cluster.ClusterChange;
+import dev.mlops.maturity.probe.ClusterView;
 import dev.mlops.maturity.probe.SelectorMatcher;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -28,9 +29,17 @@ public final class TargetEventSource extends AbstractEventSource<GenericKubernet
   static final String NAMESPACE_INDEX = "maturitytarget-by-namespace";
 
   private volatile IndexerResourceCache<MaturityTarget> targets;
+  private final ExceptionTargets exceptionTargets = new ExceptionTargets();
+  private volatile ClusterView exceptions;
 
   public TargetEventSource() {
     super(GenericKubernetesResource.class, "cluster-state");
+  }
+
+  /** Where MaturityExceptions are read, so their changes reach only the targets they name. */
+  void readExceptionsFrom(ClusterView view) {
+    this.exceptions = view;
+    exceptionTargets.changed(view.list(ClusterExceptions.KIND, null));
   }
 
   void index(IndexerResourceCache<MaturityTarget> primaryCache) {
@@ -45,7 +54,16 @@ public final class TargetEventSource extends AbstractEventSource<GenericKubernet
     if (cache == null || handler == null || !isRunning()) {
       return;
     }
-    affected(cache, change).forEach(t -> handler.handleEvent(new Event(ResourceID.fromResource(t))));
+    ClusterView view = exceptions;
+    List<MaturityTarget> affected;
+    if (view != null && change.kind().equals(ClusterExceptions.KIND) && !change.wholeKindChanged()) {
+      // an exception concerns the targets it names (before and after an edit), found by what changed in the cache
+      Set<String> keys = exceptionTargets.changed(view.list(ClusterExceptions.KIND, null));
+      affected = cache.list().filter(t -> keys.contains(t.getMetadata().getNamespace() + "/" + t.getMetadata().getName())).toList();
+    } else {
+      affected = affected(cache, change);
+    }
+    affected.forEach(t -> handler.handleEvent(new Event(ResourceID.fromResource(t))));
   }
 
   /** Re-evaluates every target (an external answer they may read changed). */
@@ -59,12 +77,6 @@ public final class TargetEventSource extends AbstractEventSource<GenericKubernet
   }
 
   static List<MaturityTarget> affected(IndexerResourceCache<MaturityTarget> cache, ClusterChange change) {
-    if (change.kind().equals(ClusterExceptions.KIND) && !change.objects().isEmpty()) {
-      // an exception concerns the one target it names (before or after an edit)
-      Set<String> named = new java.util.HashSet<>();
-      change.objects().forEach(o -> ClusterExceptions.targetOf(o).ifPresent(t -> named.add(t[0] + "/" + t[1])));
-      return cache.list().filter(t -> named.contains(t.getMetadata().getNamespace() + "/" + t.getMetadata().getName())).toList();
-    }
     if (change.clusterWide()) {
       return cache.list().toList();
     }

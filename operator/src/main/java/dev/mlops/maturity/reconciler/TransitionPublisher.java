@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * one, never recomputed elsewhere. An Event is recorded only when the status it announces was
  * written, so a retried reconcile cannot announce twice. A target whose Ready condition is False publishes
  * no level (no level series, no LevelRaised/LevelRegressed/TargetMet); changes of an exception's effect
- * are announced either way (ExceptionHeld, ExceptionRequested, ExceptionRefused, ExceptionExpired).
+ * are announced either way (ExemptionHeld, ExemptionRequested, ExemptionRefused, ExemptionExpired).
  */
 public final class TransitionPublisher {
   private static final Logger log = LoggerFactory.getLogger(TransitionPublisher.class);

@@ -14,17 +14,18 @@ import java.util.stream.Collectors;
 /**
  * The changes of an exception's effect between the stored status and a new evaluation: an entry that
  * became held (approved), requested, refused or expired, or moved to another MaturityException. Each
- * change is an Event on the target and a history entry naming the exception.
+ * change is an Event on the target and a history entry naming the exception. The Event reasons say
+ * "Exemption" so they are never mistaken for a Java exception in logs and status.
  */
 public final class ExceptionAudit {
   /** One change: the new decision and the effect it had before (null when the entry is new). */
   public record Change(ExceptionDecision decision, String before) {
     public String reason() {
       return switch (decision.effect()) {
-        case Held -> "ExceptionHeld";
-        case Requested -> "ExceptionRequested";
-        case Refused -> "ExceptionRefused";
-        case Expired -> "ExceptionExpired";
+        case Held -> "ExemptionHeld";
+        case Requested -> "ExemptionRequested";
+        case Refused -> "ExemptionRefused";
+        case Expired -> "ExemptionExpired";
       };
     }
 

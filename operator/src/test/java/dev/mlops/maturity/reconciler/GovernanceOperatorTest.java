@@ -102,7 +102,7 @@ class GovernanceOperatorTest {
     assertThat(t.getStatus().targetMet).isFalse();
     assertThat(condition(t, Conditions.TARGET_MET).getStatus()).isEqualTo("False");
     assertThat(condition(t, Conditions.TARGET_MET).getReason()).isEqualTo("NotReady");
-    await().atMost(QUICK).until(() -> !cluster.events("team-a", "ExceptionRefused").isEmpty());
+    await().atMost(QUICK).until(() -> !cluster.events("team-a", "ExemptionRefused").isEmpty());
     assertThat(cluster.events("team-a", TargetEvents.TARGET_MET)).isEmpty();
     assertThat(cluster.events("team-a", TargetEvents.LEVEL_RAISED)).isEmpty();
     // a target with Ready=False publishes no level: target_met and observed_level are absent, not 1
@@ -155,9 +155,9 @@ class GovernanceOperatorTest {
     assertThat(approved.getStatus().provenLevel).isEqualTo(1);
     assertThat(approved.getStatus().history).anySatisfy(h -> {
       assertThat(h.exception).isEqualTo("MaturityException fraud-schedule");
-      assertThat(h.reason).startsWith("ExceptionHeld");
+      assertThat(h.reason).startsWith("ExemptionHeld");
     });
-    await().atMost(QUICK).until(() -> cluster.events("team-a", "ExceptionHeld").size() == 1);
+    await().atMost(QUICK).until(() -> cluster.events("team-a", "ExemptionHeld").size() == 1);
     String metrics = TestCluster.scrape(operator.metricsPort());
     assertThat(metrics).contains("mlops_maturity_proven_level{model=\"test-model\",namespace=\"team-a\",target=\"fraud\"} 1.0");
     assertThat(metrics).contains("mlops_maturity_exception_expiry_timestamp_seconds{capability=\"scheduled-retraining\","
@@ -168,7 +168,7 @@ class GovernanceOperatorTest {
 
     MaturityTarget withdrawn = awaitStatus("team-a", "fraud", s -> Integer.valueOf(1).equals(s.getStatus().observedLevel));
     assertThat(withdrawn.getStatus().capabilities.get(1).message).contains("requested, not approved");
-    await().atMost(QUICK).until(() -> cluster.events("team-a", "ExceptionRequested").size() >= 2);
+    await().atMost(QUICK).until(() -> cluster.events("team-a", "ExemptionRequested").size() >= 2);
   }
 
   private Map<String, Object> assess(String... args) {

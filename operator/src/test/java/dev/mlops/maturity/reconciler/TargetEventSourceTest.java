@@ -99,25 +99,34 @@ class TargetEventSourceTest {
     assertThat(affected(new ClusterChange(Kinds.CRON_WORKFLOW, "team-z", FRAUD, null))).isEmpty();
   }
 
-  private static io.fabric8.kubernetes.api.model.GenericKubernetesResource exception(String ns, String target) {
-    return io.fabric8.kubernetes.client.utils.Serialization.unmarshal("""
+  private static io.fabric8.kubernetes.api.model.GenericKubernetesResource exception(String name, String ns, String target,
+      String version) {
+    var r = io.fabric8.kubernetes.client.utils.Serialization.unmarshal("""
         apiVersion: maturity.mlops.dev/v1alpha1
         kind: MaturityException
-        metadata: {name: x}
+        metadata: {name: %s, resourceVersion: "%s"}
         spec: {target: {namespace: %s, name: %s}, capability: gpu-scheduling, kind: notApplicable, reason: r, expires: "2027-01-01", approvedBy: p}
-        """.formatted(ns, target), io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+        """.formatted(name, version, ns, target), io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+    return r;
+  }
+
+  private static dev.mlops.maturity.probe.Listing exceptions(io.fabric8.kubernetes.api.model.GenericKubernetesResource... items) {
+    return dev.mlops.maturity.probe.Listing.of(dev.mlops.maturity.assessment.ClusterExceptions.KIND, List.of(items));
   }
 
   @Test
-  void aMaturityExceptionReachesOnlyTheTargetsItNamesBeforeAndAfterAnEdit() {
-    var kind = dev.mlops.maturity.assessment.ClusterExceptions.KIND;
+  void aMaturityExceptionChangeReachesOnlyTheTargetsItNamesBeforeAndAfter() {
+    ExceptionTargets targets = new ExceptionTargets();
 
-    assertThat(affected(new ClusterChange(kind, null, Map.of(), null, List.of(exception("team-b", "fraud")))))
-        .containsExactly("team-b/fraud");
-    assertThat(affected(new ClusterChange(kind, null, Map.of(), Map.of(),
-        List.of(exception("team-a", "churn"), exception("team-b", "fraud")))))
-        .containsExactlyInAnyOrder("team-a/churn", "team-b/fraud");
-    // a whole-kind change (CRD installed or removed) still reaches every target
-    assertThat(affected(ClusterChange.wholeKind(kind))).hasSize(3);
+    assertThat(targets.changed(exceptions(exception("a", "team-b", "fraud", "1")))).containsExactly("team-b/fraud");
+    assertThat(targets.changed(exceptions(exception("a", "team-b", "fraud", "1"), exception("b", "team-a", "churn", "1"))))
+        .as("a new exception").containsExactly("team-a/churn");
+    assertThat(targets.changed(exceptions(exception("a", "team-b", "fraud", "2"), exception("b", "team-a", "churn", "1"))))
+        .as("an edit (new expiry)").containsExactly("team-b/fraud");
+    assertThat(targets.changed(exceptions(exception("a", "team-a", "fraud", "3"), exception("b", "team-a", "churn", "1"))))
+        .as("a retarget reaches the old and the new target").containsExactlyInAnyOrder("team-b/fraud", "team-a/fraud");
+    assertThat(targets.changed(exceptions(exception("a", "team-a", "fraud", "3")))).as("a delete").containsExactly("team-a/churn");
+    assertThat(targets.changed(dev.mlops.maturity.probe.Listing.failed(dev.mlops.maturity.assessment.ClusterExceptions.KIND, "down")))
+        .as("an unreadable list changes nothing").isEmpty();
   }
 }

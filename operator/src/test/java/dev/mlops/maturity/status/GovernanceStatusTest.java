@@ -61,7 +61,7 @@ class GovernanceStatusTest {
     });
     assertThat(s.history).filteredOn(h -> h.exception != null).singleElement().satisfies(h -> {
       assertThat(h.exception).isEqualTo("MaturityException fraud-schedule");
-      assertThat(h.reason).startsWith("ExceptionHeld: waiver scheduled-retraining (spec.waivers[0]) approved by MaturityException fraud-schedule");
+      assertThat(h.reason).startsWith("ExemptionHeld: waiver scheduled-retraining (spec.waivers[0]) approved by MaturityException fraud-schedule");
       assertThat(h.time).isEqualTo("2026-11-22T10:00:00Z");
     });
   }
@@ -80,11 +80,11 @@ class GovernanceStatusTest {
         List.of());
     assertThat(expired.history.get(expired.history.size() - 1)).satisfies(h -> {
       assertThat(h.exception).isEqualTo("MaturityException fraud-schedule");
-      assertThat(h.reason).startsWith("ExceptionExpired").contains("expired on 2027-01-31", "was Held");
+      assertThat(h.reason).startsWith("ExemptionExpired").contains("expired on 2027-01-31", "was Held");
     });
     assertThat(ExceptionAudit.changes(approved, List.of(EXPIRED))).singleElement().satisfies(c -> {
       assertThat(c.warning()).isTrue();
-      assertThat(c.reason()).isEqualTo("ExceptionExpired");
+      assertThat(c.reason()).isEqualTo("ExemptionExpired");
     });
   }
 
