@@ -96,6 +96,10 @@ watchNamespaces:
   {{- toYaml .Values.config.watchNamespaces | nindent 2 }}
   {{- else }} []
   {{- end }}
+{{- with .Values.config.policy }}
+policy:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
 {{- end }}
 
 {{/*

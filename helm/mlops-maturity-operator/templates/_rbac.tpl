@@ -30,6 +30,10 @@ Cluster-scoped kinds: always granted by the ClusterRole.
 - apiGroups: [maturity.mlops.dev]
   resources: [maturitymodels/status]
   verbs: [patch, update]
+# MaturityExceptions: read only (the platform team writes them through maturity-exception-approver)
+- apiGroups: [maturity.mlops.dev]
+  resources: [maturityexceptions]
+  verbs: [get, list, watch]
 # leader election: JOSDK checks its Lease access with a SelfSubjectRulesReview before it starts
 # (also granted to every authenticated user by the default system:basic-user role)
 - apiGroups: [authorization.k8s.io]

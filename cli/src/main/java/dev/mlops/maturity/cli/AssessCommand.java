@@ -18,6 +18,8 @@ import dev.mlops.maturity.model.BuiltInModels;
 import dev.mlops.maturity.probe.EvidenceCollector;
 import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.ProbeSet;
+import dev.mlops.maturity.reconciler.OperatorApp;
+import dev.mlops.maturity.reconciler.WorkloadPresence;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -68,8 +70,11 @@ public class AssessCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT", description = "table, json or markdown (default: ${DEFAULT-VALUE}).")
   String output;
 
-  @Option(names = "--fail-below", paramLabel = "LEVEL", description = "Exit 1 when a target's observed level is below LEVEL (an invalid target counts as below).")
+  @Option(names = "--fail-below", paramLabel = "LEVEL", description = "Exit 1 when a target's observed level is below LEVEL (a target with spec problems counts as below).")
   Integer failBelow;
+
+  @Option(names = "--proven", description = "With --fail-below: gate on the proven level (observed evidence only, no waiver, notApplicable or declared entry).")
+  boolean proven;
 
   @Override
   public Integer call() {
@@ -80,6 +85,9 @@ public class AssessCommand implements Callable<Integer> {
       format = ReportFormat.valueOf(output.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       return fail(err, "--output must be table, json or markdown, got '" + output + "'");
+    }
+    if (proven && failBelow == null) {
+      return fail(err, "--proven needs --fail-below");
     }
     if (allNamespaces && namespace != null) {
       return fail(err, "-A and -n cannot be combined");
@@ -105,12 +113,25 @@ public class AssessCommand implements Callable<Integer> {
       String own = ClusterConnection.ownNamespace(clientConfig);
       ExternalSources external = HttpExternalSources.create(operatorConfig,
           new SecretTokenResolver(client, own == null ? "default" : own, clock), clock);
-      TargetAssessor assessor = new TargetAssessor(new EvidenceCollector(ProbeSet.standard(), operatorConfig.thresholds(), clock), clock);
+      TargetAssessor assessor = new TargetAssessor(new EvidenceCollector(ProbeSet.standard(), operatorConfig.thresholds(), clock), clock,
+          operatorConfig.policy());
       ClusterModels models = new ClusterModels(BuiltInModels.load(), cluster);
       Map<String, Evidence> platform = assessor.platformEvidence(cluster, external);
       List<TargetAssessment> results = new ArrayList<>();
+      WorkloadPresence presence = new WorkloadPresence(cluster, OperatorApp.watched(ProbeSet.standard()));
       for (MaturityTarget t : targets) {
-        results.add(assessor.assess(t, models, cluster, external, platform, PreviousEvaluation.NONE));
+        TargetAssessment result = assessor.assess(t, models, cluster, external, platform, PreviousEvaluation.NONE);
+        // as in the operator: a selector that matches nothing is a spec problem, so the target publishes no level
+        if (result.assessment().isPresent()) {
+          var missing = presence.check(t);
+          if (missing.isPresent()) {
+            List<dev.mlops.maturity.evaluation.SpecProblem> problems = new ArrayList<>(result.problems());
+            problems.add(missing.get());
+            result = new TargetAssessment(result.namespace(), result.name(), result.model(), result.targetLevel(), problems,
+                result.assessment());
+          }
+        }
+        results.add(result);
       }
       AssessmentReport report = new AssessmentReport(results);
       if (targets.isEmpty()) {
@@ -119,8 +140,11 @@ public class AssessCommand implements Callable<Integer> {
       out.print(report.render(format));
       out.flush();
       err.flush();
-      if (failBelow != null && !report.below(failBelow).isEmpty()) {
-        report.below(failBelow).forEach(t -> err.printf("below level %d: %s/%s%n", failBelow, t.namespace(), t.name()));
+      if (failBelow != null && !report.below(failBelow, proven).isEmpty()) {
+        String which = proven ? "proven level" : "level";
+        report.below(failBelow, proven).forEach(t -> err.printf("below %s %d: %s/%s%s%n", which, failBelow, t.namespace(), t.name(),
+            t.problems().isEmpty() ? "" : " (spec problems: " + t.problems().stream().map(Object::toString)
+                .collect(java.util.stream.Collectors.joining("; ")) + ")"));
         err.flush();
         return 1;
       }

@@ -122,7 +122,7 @@ class AssessCommandTest {
     assertThat(table.out()).contains("NAMESPACE", "price-optimizer", "Governed").doesNotContain("fraud-detector");
     Run md = assess("-o", "markdown");
     assertThat(md.exit()).isZero();
-    assertThat(md.out()).contains("# MLOps maturity assessment", "| search | search-ranker | mlops-5-level | 4 | 4 | Optimized | yes |",
+    assertThat(md.out()).contains("# MLOps maturity assessment", "| search | search-ranker | mlops-5-level | 4 | 4 | 0 | Optimized | yes |",
         "## fraud/fraud-detector", "How to climb:");
   }
 

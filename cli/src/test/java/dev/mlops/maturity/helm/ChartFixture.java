@@ -90,6 +90,8 @@ final class ChartFixture {
     return objects.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
+  static final String APPROVER_ROLE = "maturity-exception-approver";
+
   /** The one object of this type and name. */
   static <T extends HasMetadata> T named(List<HasMetadata> objects, Class<T> type, String name) {
     List<T> found = ofType(objects, type).stream().filter(o -> name.equals(o.getMetadata().getName())).toList();

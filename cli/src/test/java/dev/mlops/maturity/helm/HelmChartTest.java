@@ -75,8 +75,8 @@ class HelmChartTest {
     List<HasMetadata> objects = ChartFixture.render();
 
     assertThat(kinds(objects)).containsExactlyInAnyOrder(
-        "ServiceAccount", "ConfigMap", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Service", "Deployment",
-        "PodDisruptionBudget", "ClusterRole", "ClusterRole");
+        "ServiceAccount", "ConfigMap", "ClusterRole", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Service",
+        "Deployment", "PodDisruptionBudget", "ClusterRole", "ClusterRole");
     assertThat(objects).allSatisfy(o -> assertThat(o).isNotInstanceOf(GenericKubernetesResource.class));
   }
 

@@ -52,4 +52,23 @@ class HelmConfigMapTest {
 
     assertThat(config.watchNamespaces()).containsExactly("fraud", "churn");
   }
+
+  @Test
+  void theChartsDefaultPolicyIsTheOperatorsDefaultPolicy() throws Exception {
+    OperatorConfig config = HelmRbacTest.renderedConfig(ChartFixture.render());
+
+    assertThat(config.policy()).isEqualTo(dev.mlops.maturity.evaluation.GovernancePolicy.DEFAULTS);
+  }
+
+  @Test
+  void thePolicyComesFromTheValues() throws Exception {
+    OperatorConfig config = HelmRbacTest.renderedConfig(ChartFixture.parse(ChartFixture.template(null, java.util.Map.of(
+        "config.policy.approval.required", true, "config.policy.waivers.maxDuration", "90d",
+        "config.policy.waivers.deny[0]", "health-monitoring"))));
+
+    assertThat(config.policy().approvalRequired()).isTrue();
+    assertThat(config.policy().waivers().maxDuration()).isEqualTo(Duration.ofDays(90));
+    assertThat(config.policy().waivers().deny()).containsExactly("health-monitoring");
+    assertThat(config.policy().notApplicable().allow()).contains("gpu-scheduling");
+  }
 }

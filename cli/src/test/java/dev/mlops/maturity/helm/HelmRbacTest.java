@@ -167,4 +167,39 @@ class HelmRbacTest {
     }
     return out;
   }
+
+  @Test
+  void theOperatorOnlyReadsMaturityExceptionsAndTheApproverRoleIsTheOnlyOneThatCreatesThem() throws Exception {
+    List<HasMetadata> objects = ChartFixture.render(ChartFixture.testValues("all-features-values.yaml"));
+    Permission create = Permission.on("maturity.mlops.dev", "maturityexceptions", "create");
+
+    Set<Permission> operator = flatten(ChartFixture.operatorClusterRole(objects).getRules());
+    assertThat(operator).filteredOn(p -> p.resource().equals("maturityexceptions")).extracting(Permission::verb)
+        .containsExactlyInAnyOrder("get", "list", "watch");
+    assertThat(RequiredPermissions.of(renderedConfig(objects), ChartFixture.NAMESPACE).clusterWide())
+        .filteredOn(p -> p.resource().equals("maturityexceptions")).extracting(Permission::verb)
+        .containsExactlyInAnyOrder("get", "list", "watch");
+    List<String> creators = Stream.concat(ChartFixture.ofType(objects, ClusterRole.class).stream()
+            .filter(r -> flatten(r.getRules()).contains(create)).map(r -> "ClusterRole/" + r.getMetadata().getName()),
+        ChartFixture.ofType(objects, Role.class).stream()
+            .filter(r -> flatten(r.getRules()).contains(create)).map(r -> "Role/" + r.getMetadata().getName())).toList();
+    assertThat(creators).containsExactly("ClusterRole/" + ChartFixture.APPROVER_ROLE);
+  }
+
+  @Test
+  void theApproverRoleIsBoundToNobodyUnlessTheValuesNameTheApprovers() {
+    List<HasMetadata> defaults = ChartFixture.render();
+    assertThat(ChartFixture.ofType(defaults, io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding.class))
+        .noneMatch(b -> b.getRoleRef().getName().equals(ChartFixture.APPROVER_ROLE));
+
+    List<HasMetadata> bound = ChartFixture.parse(ChartFixture.template(null, Map.of(
+        "rbac.exceptionApprovers[0].kind", "Group", "rbac.exceptionApprovers[0].name", "platform-team",
+        "rbac.exceptionApprovers[0].apiGroup", "rbac.authorization.k8s.io")));
+    assertThat(ChartFixture.ofType(bound, io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding.class))
+        .filteredOn(b -> b.getRoleRef().getName().equals(ChartFixture.APPROVER_ROLE))
+        .singleElement().satisfies(b -> assertThat(b.getSubjects()).singleElement().satisfies(s -> {
+          assertThat(s.getKind()).isEqualTo("Group");
+          assertThat(s.getName()).isEqualTo("platform-team");
+        }));
+  }
 }

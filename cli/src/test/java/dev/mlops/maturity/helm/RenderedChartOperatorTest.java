@@ -48,7 +48,7 @@ class RenderedChartOperatorTest {
     assertThat(t.getStatus().observedLevelName).isEqualTo("Efficient");
     assertThat(t.getStatus().targetMet).isTrue();
     assertThat(t.getStatus().capabilities).extracting(c -> c.id + "=" + c.state)
-        .containsExactlyInAnyOrder("gpu-utilisation=Satisfied", "model-registry=Missing");
+        .containsExactlyInAnyOrder("gpu-utilisation=Satisfied", "model-registry=Missing", "spot-capacity=NotApplicable");
     assertThat(t.getStatus().capabilities).filteredOn(c -> c.id.equals("gpu-utilisation"))
         .singleElement().satisfies(c -> assertThat(c.message).contains("72.5%"));
     assertThat(Conditions.isTrue(t.getStatus().conditions, Conditions.READY)).isTrue();
@@ -79,6 +79,10 @@ class RenderedChartOperatorTest {
         .contains("mlops_maturity_capability_satisfied{capability=\"gpu-utilisation\"," + withModel + "} 1.0")
         .contains("mlops_maturity_capability_satisfied{capability=\"model-registry\"," + withModel + "} 0.0")
         .contains("mlops_maturity_last_evaluation_timestamp_seconds{" + target + "}")
+        .contains("mlops_maturity_proven_level{" + withModel + "} 1.0")
+        .contains("mlops_maturity_policy_violations{" + target + "} 0.0")
+        .contains("mlops_maturity_exception_expiry_timestamp_seconds{capability=\"spot-capacity\",exception=\"spec\",kind=\"notApplicable\","
+            + target + "} " + (double) RenderedOperatorRun.NOT_APPLICABLE_UNTIL.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond())
         .contains("mlops_maturity_platform_gpu_utilisation_ratio 0.725")
         .contains("mlops_maturity_evaluation_duration_seconds_bucket");
     for (Probe p : ProbeSet.standard().all()) {

@@ -68,6 +68,7 @@ final class RenderedOperatorRun {
   static final String TARGET = "fraud";
   static final String TOKEN = "mlflow-reader-token";
   static final double GPU_PERCENT = 72.5;
+  static final java.time.LocalDate NOT_APPLICABLE_UNTIL = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(90);
 
   /** What one run showed: the rendered objects, the configuration, the target's status, the operator's endpoints. */
   record Snapshot(List<HasMetadata> rendered, OperatorConfig config, MaturityTarget target, String metrics, int healthz, int readyz,
@@ -180,6 +181,8 @@ final class RenderedOperatorRun {
           name: Efficient
           requires:
           - capability: gpu-utilisation
+          recommends:
+          - capability: spot-capacity
         - level: 2
           name: Registered
           requires:
@@ -197,6 +200,12 @@ final class RenderedOperatorRun {
     spec.workload = new WorkloadRef();
     spec.workload.selector = new LabelSelectorBuilder().withMatchLabels(Map.of("app.kubernetes.io/part-of", "fraud-detector")).build();
     spec.workload.registeredModel = "fraud-detector";
+    // a notApplicable entry within the default policy, so the exception expiry series is exported
+    dev.mlops.maturity.api.v1alpha1.NotApplicable na = new dev.mlops.maturity.api.v1alpha1.NotApplicable();
+    na.capability = "spot-capacity";
+    na.reason = "latency-critical serving stays on on-demand nodes";
+    na.expires = NOT_APPLICABLE_UNTIL.toString();
+    spec.notApplicable.add(na);
     t.setSpec(spec);
     return t;
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mlops.maturity.evaluation.LevelOutcome;
 import dev.mlops.maturity.evaluation.CapabilityResult;
+import dev.mlops.maturity.evaluation.ExceptionDecision;
 import dev.mlops.maturity.evaluation.SpecProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +25,15 @@ public final class AssessmentReport {
     this.assessments = List.copyOf(assessments);
   }
 
-  /** Targets whose observed level is below {@code level} (an unevaluable target counts as below). */
+  /** Targets whose observed level is below {@code level} (a target with spec problems publishes no level: it counts as below). */
   public List<TargetAssessment> below(int level) {
-    return assessments.stream().filter(t -> t.assessment().map(a -> a.observedLevel() < level).orElse(true)).toList();
+    return below(level, false);
+  }
+
+  /** As {@link #below(int)}, on the proven level (observed evidence alone) when {@code proven}. */
+  public List<TargetAssessment> below(int level, boolean proven) {
+    return assessments.stream().filter(t -> !t.problems().isEmpty()
+        || t.assessment().map(a -> (proven ? a.provenLevel() : a.observedLevel()) < level).orElse(true)).toList();
   }
 
   public String render(ReportFormat format) {
@@ -39,15 +46,16 @@ public final class AssessmentReport {
 
   String table() {
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"NAMESPACE", "NAME", "MODEL", "TARGET", "OBSERVED", "LEVEL", "TARGET-MET", "BLOCKING NEXT LEVEL"});
+    rows.add(new String[] {"NAMESPACE", "NAME", "MODEL", "TARGET", "OBSERVED", "PROVEN", "LEVEL", "TARGET-MET", "BLOCKING NEXT LEVEL"});
     for (TargetAssessment t : assessments) {
-      if (t.assessment().isPresent()) {
+      if (t.assessment().isPresent() && t.problems().isEmpty()) {
         LevelOutcome a = t.assessment().get();
         String blocking = a.nextLevel().map(n -> String.join(",", n.missing())).orElse("-");
         rows.add(new String[] {t.namespace(), t.name(), t.model(), String.valueOf(t.targetLevel()), String.valueOf(a.observedLevel()),
-            a.observedLevelName(), String.valueOf(a.targetMet()), blocking.isEmpty() ? "-" : blocking});
+            String.valueOf(a.provenLevel()), a.observedLevelName(), String.valueOf(a.targetMet()), blocking.isEmpty() ? "-" : blocking});
       } else {
-        rows.add(new String[] {t.namespace(), t.name(), t.model(), String.valueOf(t.targetLevel()), "-", "-", "-",
+        // a target with spec problems publishes no level (as the operator does with Ready=False)
+        rows.add(new String[] {t.namespace(), t.name(), t.model(), String.valueOf(t.targetLevel()), "-", "-", "-", "-",
             "invalid: " + t.problems().stream().map(SpecProblem::toString).collect(Collectors.joining("; "))});
       }
     }
@@ -65,6 +73,9 @@ public final class AssessmentReport {
       out.append('\n');
     }
     for (TargetAssessment t : assessments) {
+      t.assessment().filter(a -> !a.governance().violations().isEmpty()).ifPresent(a -> out.append("policy: ").append(t.namespace())
+          .append('/').append(t.name()).append(" refused ").append(a.governance().violations().stream().map(Object::toString)
+              .collect(Collectors.joining("; "))).append('\n'));
       t.assessment().filter(a -> a.degraded()).ifPresent(a -> out.append("note: ").append(t.namespace()).append('/').append(t.name())
           .append(" has capabilities that could not be checked (Unknown): ").append(String.join(", ", a.unknownCapabilities())).append('\n'));
     }
@@ -88,20 +99,47 @@ public final class AssessmentReport {
     m.put("model", t.model());
     m.put("targetLevel", t.targetLevel());
     t.assessment().ifPresent(a -> {
-      m.put("observedLevel", a.observedLevel());
-      m.put("observedLevelName", a.observedLevelName());
-      m.put("targetMet", a.targetMet());
+      boolean ready = t.problems().isEmpty();
+      if (ready) {
+        m.put("observedLevel", a.observedLevel());
+        m.put("observedLevelName", a.observedLevelName());
+        m.put("provenLevel", a.provenLevel());
+      }
+      m.put("targetMet", ready && a.targetMet());
       m.put("capabilities", a.capabilities().stream().map(AssessmentReport::capability).toList());
       a.nextLevel().ifPresent(n -> m.put("nextLevel", Map.of("level", n.level(), "name", n.name(), "missing", n.missing())));
       m.put("recommendations", a.recommendations());
       if (a.degraded()) {
         m.put("unknown", a.unknownCapabilities());
       }
+      if (!a.governance().decisions().isEmpty()) {
+        m.put("exceptions", a.governance().decisions().stream().map(AssessmentReport::exception).toList());
+      }
+      if (!a.governance().violations().isEmpty()) {
+        m.put("policyViolations", a.governance().violations().stream()
+            .map(v -> Map.of("field", v.field(), "capability", v.capability(), "message", v.message())).toList());
+      }
     });
     if (!t.problems().isEmpty()) {
       m.put("problems", t.problems().stream()
           .map(p -> Map.of("field", p.field(), "reason", p.reason(), "message", p.message())).toList());
     }
+    return m;
+  }
+
+  private static Map<String, Object> exception(ExceptionDecision d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("capability", d.capability());
+    m.put("kind", d.kind().wire());
+    m.put("field", d.field());
+    if (d.exception() != null) {
+      m.put("exception", d.exception());
+    }
+    m.put("effect", d.effect().name());
+    if (d.expires() != null) {
+      m.put("expires", d.expires());
+    }
+    m.put("message", d.message());
     return m;
   }
 
@@ -121,13 +159,15 @@ public final class AssessmentReport {
 
   String markdown() {
     StringBuilder out = new StringBuilder("# MLOps maturity assessment\n\n");
-    out.append("| namespace | target | model | target level | observed | level | target met |\n|---|---|---|---|---|---|---|\n");
+    out.append("| namespace | target | model | target level | observed | proven | level | target met |\n|---|---|---|---|---|---|---|---|\n");
     for (TargetAssessment t : assessments) {
+      var published = t.assessment().filter(a -> t.problems().isEmpty());
       out.append("| ").append(t.namespace()).append(" | ").append(t.name()).append(" | ").append(t.model()).append(" | ")
           .append(t.targetLevel()).append(" | ")
-          .append(t.assessment().map(a -> String.valueOf(a.observedLevel())).orElse("-")).append(" | ")
-          .append(t.assessment().map(LevelOutcome::observedLevelName).orElse("invalid")).append(" | ")
-          .append(t.assessment().map(a -> a.targetMet() ? "yes" : "no").orElse("-")).append(" |\n");
+          .append(published.map(a -> String.valueOf(a.observedLevel())).orElse("-")).append(" | ")
+          .append(published.map(a -> String.valueOf(a.provenLevel())).orElse("-")).append(" | ")
+          .append(published.map(LevelOutcome::observedLevelName).orElse("invalid")).append(" | ")
+          .append(published.map(a -> a.targetMet() ? "yes" : "no").orElse("-")).append(" |\n");
     }
     for (TargetAssessment t : assessments) {
       out.append("\n## ").append(t.namespace()).append('/').append(t.name()).append("\n\n");
@@ -136,6 +176,8 @@ public final class AssessmentReport {
       t.assessment().ifPresent(a -> {
         a.nextLevel().ifPresent(n -> out.append("Next level ").append(n.level()).append(" (").append(n.name()).append(") needs: ")
             .append(n.missing().isEmpty() ? "nothing" : String.join(", ", n.missing())).append("\n\n"));
+        a.governance().violations().forEach(v -> out.append("- **PolicyViolation** `").append(v.field()).append("`: ")
+            .append(escape(v.message())).append('\n'));
         out.append("| capability | level | state | source | message |\n|---|---|---|---|---|\n");
         for (CapabilityResult c : a.capabilities()) {
           out.append("| ").append(c.id()).append(" | ").append(c.level()).append(c.recommended() ? " (recommended)" : "").append(" | ")

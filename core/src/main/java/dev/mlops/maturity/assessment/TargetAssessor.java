@@ -4,6 +4,9 @@ import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.api.v1alpha1.MaturityTargetSpec;
 import dev.mlops.maturity.evaluation.LevelOutcome;
 import dev.mlops.maturity.evaluation.EvidencePolicy;
+import dev.mlops.maturity.evaluation.GovernancePolicy;
+import dev.mlops.maturity.evaluation.GovernedEvidence;
+import dev.mlops.maturity.evaluation.TargetExceptions;
 import dev.mlops.maturity.evaluation.LevelEvaluator;
 import dev.mlops.maturity.evaluation.PreviousEvaluation;
 import dev.mlops.maturity.evaluation.SpecProblem;
@@ -29,10 +32,17 @@ import java.time.ZoneOffset;
 public final class TargetAssessor {
   private final EvidenceCollector collector;
   private final Clock clock;
+  private final GovernancePolicy policy;
 
+  /** With the default policy. */
   public TargetAssessor(EvidenceCollector collector, Clock clock) {
+    this(collector, clock, GovernancePolicy.DEFAULTS);
+  }
+
+  public TargetAssessor(EvidenceCollector collector, Clock clock, GovernancePolicy policy) {
     this.collector = collector;
     this.clock = clock;
+    this.policy = policy;
   }
 
   public Map<String, Evidence> platformEvidence(ClusterView cluster, ExternalSources external) {
@@ -60,9 +70,15 @@ public final class TargetAssessor {
     }
     MaturityModelDefinition m = model.get();
     Map<String, Evidence> observed = collector.workload(WorkloadTarget.of(target), cluster, external, platform, m.capabilities());
-    Map<String, Evidence> effective = EvidencePolicy.apply(m, observed, spec, today);
+    TargetExceptions exceptions = policy.approvalRequired() || hasEntries(spec)
+        ? ClusterExceptions.forTarget(cluster, ns, name) : TargetExceptions.none(ns, name);
+    GovernedEvidence governed = EvidencePolicy.govern(m, observed, spec, policy, exceptions, today);
     int targetLevel = spec.targetLevel == null ? 0 : Math.max(0, Math.min(spec.targetLevel, m.topLevel()));
-    LevelOutcome assessment = LevelEvaluator.evaluate(m, effective, targetLevel, previous.apply(m));
+    LevelOutcome assessment = LevelEvaluator.evaluate(m, governed, targetLevel, previous.apply(m));
     return new TargetAssessment(ns, name, modelId, spec.targetLevel, problems, Optional.of(assessment));
+  }
+
+  private static boolean hasEntries(MaturityTargetSpec spec) {
+    return (spec.waivers != null && !spec.waivers.isEmpty()) || (spec.notApplicable != null && !spec.notApplicable.isEmpty());
   }
 }

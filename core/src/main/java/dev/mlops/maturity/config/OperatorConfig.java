@@ -1,12 +1,14 @@
 package dev.mlops.maturity.config;
 
+import dev.mlops.maturity.evaluation.GovernancePolicy;
 import dev.mlops.maturity.probe.ProbeSettings;
 import java.util.List;
 import java.util.Map;
 
 /** The operator-level configuration (ARCHITECTURE.md section 5), from the Helm-rendered YAML file. */
 public record OperatorConfig(
-    Map<String, Endpoint> prometheus, Map<String, Endpoint> mlflow, ProbeSettings thresholds, List<String> watchNamespaces) {
+    Map<String, Endpoint> prometheus, Map<String, Endpoint> mlflow, ProbeSettings thresholds, List<String> watchNamespaces,
+    GovernancePolicy policy) {
 
   public static final OperatorConfig EMPTY = new OperatorConfig(Map.of(), Map.of(), ProbeSettings.DEFAULTS, List.of());
 
@@ -14,5 +16,11 @@ public record OperatorConfig(
     prometheus = Map.copyOf(prometheus);
     mlflow = Map.copyOf(mlflow);
     watchNamespaces = List.copyOf(watchNamespaces);
+    policy = policy == null ? GovernancePolicy.DEFAULTS : policy;
+  }
+
+  /** With the default policy. */
+  public OperatorConfig(Map<String, Endpoint> prometheus, Map<String, Endpoint> mlflow, ProbeSettings thresholds, List<String> watchNamespaces) {
+    this(prometheus, mlflow, thresholds, watchNamespaces, GovernancePolicy.DEFAULTS);
   }
 }

@@ -72,13 +72,14 @@ public final class OperatorConfigLoader {
     } else if (!watch.isMissingNode() && !watch.isNull()) {
       problems.add("watchNamespaces must be a list of namespace names (empty = all)");
     }
+    var policy = PolicyReader.read(root.path("policy"), problems);
     if (!problems.isEmpty()) {
       throw new InvalidConfigException("invalid operator configuration: " + String.join("; ", problems));
     }
-    return new OperatorConfig(prometheus, mlflow, new ProbeSettings(percent, window, alias), namespaces);
+    return new OperatorConfig(prometheus, mlflow, new ProbeSettings(percent, window, alias), namespaces, policy);
   }
 
-  private static Duration parseWindow(String w) {
+  static Duration parseWindow(String w) {
     if (w.matches("^[0-9]+d$")) {
       return Duration.ofDays(Long.parseLong(w.substring(0, w.length() - 1)));
     }

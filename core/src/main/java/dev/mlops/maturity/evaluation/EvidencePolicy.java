@@ -10,70 +10,106 @@ import dev.mlops.maturity.evidence.Source;
 import dev.mlops.maturity.model.CapabilityCatalogue;
 import dev.mlops.maturity.model.MaturityModelDefinition;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Applies a target's notApplicable entries, declared evidence and waivers on top of what the probes
  * observed, in that order of precedence after an observed Satisfied: an observation that holds is
- * never replaced, declared evidence counts only where the model accepts it, and an expired waiver
- * stops counting the day after its expiry date.
+ * never replaced, declared evidence counts only where the model accepts it, and every entry counts only
+ * within the platform team's {@link GovernancePolicy} (and, when it requires approval, with a
+ * MaturityException). A refused entry leaves the observed state and says which rule refused it.
  */
 public final class EvidencePolicy {
-  private EvidencePolicy() {}
+  private final MaturityModelDefinition model;
+  private final MaturityTargetSpec spec;
+  private final GovernancePolicy policy;
+  private final EntryJudge judge;
+  private final List<PolicyViolation> violations = new ArrayList<>();
+  private final List<ExceptionDecision> decisions = new ArrayList<>();
 
+  private EvidencePolicy(MaturityModelDefinition model, MaturityTargetSpec spec, GovernancePolicy policy, TargetExceptions exceptions,
+      LocalDate today) {
+    this.model = model;
+    this.spec = spec;
+    this.policy = policy;
+    this.judge = new EntryJudge(policy, exceptions, today);
+  }
+
+  /** The spec on its own terms, without a policy or exceptions (the level rule's tests). */
   public static Map<String, Evidence> apply(
       MaturityModelDefinition model, Map<String, Evidence> observed, MaturityTargetSpec spec, LocalDate today) {
+    return govern(model, observed, spec, GovernancePolicy.PERMISSIVE, TargetExceptions.none("", ""), today).effective();
+  }
+
+  public static GovernedEvidence govern(MaturityModelDefinition model, Map<String, Evidence> observed, MaturityTargetSpec spec,
+      GovernancePolicy policy, TargetExceptions exceptions, LocalDate today) {
+    EvidencePolicy p = new EvidencePolicy(model, spec, policy, exceptions, today);
     Map<String, Evidence> effective = new LinkedHashMap<>();
     for (String id : model.capabilities()) {
-      Evidence seen = observed.getOrDefault(id, noProbe(id));
-      effective.put(id, decide(model, id, seen, spec, today));
+      effective.put(id, p.decide(id, observed.getOrDefault(id, noProbe(id))));
     }
-    return effective;
+    return new GovernedEvidence(effective, new Governance(p.violations, p.decisions));
   }
 
-  private static Evidence decide(MaturityModelDefinition model, String id, Evidence seen, MaturityTargetSpec spec, LocalDate today) {
-    Optional<NotApplicable> na = first(spec.notApplicable, n -> id.equals(n.capability));
-    if (na.isPresent()) {
-      return new Evidence(id, CapabilityState.NotApplicable, Source.DECLARED, List.of(), "not applicable: " + na.get().reason);
+  private Evidence decide(String id, Evidence seen) {
+    String note = "";
+    int na = indexOf(spec.notApplicable, n -> id.equals(n.capability));
+    if (na >= 0) {
+      NotApplicable n = spec.notApplicable.get(na);
+      EntryJudge.Verdict v = record(judge.judge(EntryKind.NOT_APPLICABLE, "spec.notApplicable[" + na + "]", id, n.reason, n.expires));
+      if (v.holds()) {
+        return new Evidence(id, CapabilityState.NotApplicable, Source.DECLARED, v.references(),
+            "not applicable: " + n.reason + suffix(v.message()));
+      }
+      note = v.message();
     }
     if (seen.state() == CapabilityState.Satisfied) {
-      return seen;
+      return withNote(seen, note);
     }
-    Optional<DeclaredEvidence> declared = first(spec.declared, d -> id.equals(d.capability));
-    String note = "";
-    if (declared.isPresent()) {
-      DeclaredEvidence d = declared.get();
-      if (model.acceptsDeclared(id)) {
-        String message = "declared" + (d.note == null || d.note.isBlank() ? "" : ": " + d.note);
-        List<String> references = d.reference == null || d.reference.isBlank() ? List.of() : List.of(d.reference);
-        return new Evidence(id, CapabilityState.Satisfied, Source.DECLARED, references, message);
-      }
-      note = "declared evidence is not accepted for " + id + " by model " + model.id();
-    }
-    Optional<Waiver> waiver = first(spec.waivers, w -> id.equals(w.capability));
-    if (waiver.isPresent()) {
-      Waiver w = waiver.get();
-      if (w.expires == null) {
-        return waived(id, seen, w, "");
-      }
-      // an unreadable expiry must not turn into a waiver without end
-      Optional<LocalDate> expires = WaiverExpiry.parse(w.expires);
-      if (expires.isEmpty()) {
-        note = join(note, "waiver expiry '" + w.expires + "' is not a date (YYYY-MM-DD), so the waiver does not count");
-      } else if (!today.isAfter(expires.get())) {
-        return waived(id, seen, w, " (until " + w.expires + ")");
+    int di = indexOf(spec.declared, d -> id.equals(d.capability));
+    if (di >= 0) {
+      DeclaredEvidence d = spec.declared.get(di);
+      boolean noReference = d.reference == null || d.reference.isBlank();
+      if (!model.acceptsDeclared(id)) {
+        note = join(note, "declared evidence is not accepted for " + id + " by model " + model.id());
+      } else if (noReference && policy.declared().requireReference()) {
+        PolicyViolation v = new PolicyViolation("spec.declared[" + di + "]", id,
+            "declared evidence for " + id + " needs a reference (policy declared.requireReference)");
+        violations.add(v);
+        note = join(note, v.toString());
       } else {
-        note = join(note, "waiver expired on " + w.expires);
+        String message = "declared" + (d.note == null || d.note.isBlank() ? "" : ": " + d.note);
+        return new Evidence(id, CapabilityState.Satisfied, Source.DECLARED, noReference ? List.of() : List.of(d.reference), message);
       }
     }
-    return note.isEmpty() ? seen : new Evidence(id, seen.state(), seen.source(), seen.references(), join(seen.message(), note));
+    int wi = indexOf(spec.waivers, w -> id.equals(w.capability));
+    if (wi >= 0) {
+      Waiver w = spec.waivers.get(wi);
+      EntryJudge.Verdict v = record(judge.judge(EntryKind.WAIVER, "spec.waivers[" + wi + "]", id, w.reason, w.expires));
+      if (v.holds()) {
+        List<String> references = v.references().isEmpty() ? seen.references() : v.references();
+        return new Evidence(id, CapabilityState.Waived, Source.DECLARED, references, "waived: " + w.reason + suffix(v.message()));
+      }
+      note = join(note, v.message());
+    }
+    return withNote(seen, note);
   }
 
-  private static Evidence waived(String id, Evidence seen, Waiver w, String until) {
-    return new Evidence(id, CapabilityState.Waived, Source.DECLARED, seen.references(), "waived: " + w.reason + until);
+  private EntryJudge.Verdict record(EntryJudge.Verdict v) {
+    decisions.add(v.decision());
+    v.violation().ifPresent(violations::add);
+    return v;
+  }
+
+  private static String suffix(String message) {
+    return message.isEmpty() ? "" : message.startsWith("(") ? " " + message : " (" + message + ")";
+  }
+
+  private static Evidence withNote(Evidence seen, String note) {
+    return note.isEmpty() ? seen : new Evidence(seen.capability(), seen.state(), seen.source(), seen.references(), join(seen.message(), note));
   }
 
   private static String join(String first, String second) {
@@ -87,7 +123,15 @@ public final class EvidencePolicy {
         : Evidence.unknown(id, "no probe ran for " + id);
   }
 
-  private static <T> Optional<T> first(List<T> list, java.util.function.Predicate<T> p) {
-    return list == null ? Optional.empty() : list.stream().filter(x -> x != null && p.test(x)).findFirst();
+  private static <T> int indexOf(List<T> list, java.util.function.Predicate<T> p) {
+    if (list == null) {
+      return -1;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) != null && p.test(list.get(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

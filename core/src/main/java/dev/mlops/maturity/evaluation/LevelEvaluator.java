@@ -2,6 +2,7 @@ package dev.mlops.maturity.evaluation;
 
 import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.evidence.Source;
 import dev.mlops.maturity.model.CapabilityCatalogue;
 import dev.mlops.maturity.model.Level;
 import dev.mlops.maturity.model.MaturityModelDefinition;
@@ -24,10 +25,18 @@ public final class LevelEvaluator {
 
   public static LevelOutcome evaluate(
       MaturityModelDefinition model, Map<String, Evidence> effective, int targetLevel, PreviousEvaluation previous) {
+    return evaluate(model, new GovernedEvidence(effective, Governance.NONE), targetLevel, previous);
+  }
+
+  public static LevelOutcome evaluate(
+      MaturityModelDefinition model, GovernedEvidence governed, int targetLevel, PreviousEvaluation previous) {
+    Map<String, Evidence> effective = governed.effective();
     Predicate<String> holds = id -> state(effective, id).holds();
     Predicate<String> holdsUnlessMissing = id -> state(effective, id) != CapabilityState.Missing;
     int strict = highestLevel(model, holds);
     int optimistic = highestLevel(model, holdsUnlessMissing);
+    int proven = highestLevel(model, id -> effective.get(id) != null && effective.get(id).state() == CapabilityState.Satisfied
+        && effective.get(id).source() == Source.OBSERVED);
 
     Integer before = previous.level();
     int observed;
@@ -75,7 +84,7 @@ public final class LevelEvaluator {
       }
     }
     return new LevelOutcome(model, observed, strict, targetLevel, capabilities, next, List.copyOf(recommendations),
-        transition, before, unknown, causes, regressed);
+        transition, before, unknown, causes, regressed, proven, governed.governance());
   }
 
   /**

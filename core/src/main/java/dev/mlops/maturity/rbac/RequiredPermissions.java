@@ -72,6 +72,8 @@ public final class RequiredPermissions {
     // MaturityModel (cluster-scoped): watched, status written
     READ.forEach(v -> clusterScoped.add(Permission.on(API_GROUP, "maturitymodels", v)));
     Stream.of("patch", "update").forEach(v -> clusterScoped.add(Permission.on(API_GROUP, "maturitymodels/status", v)));
+    // MaturityException (cluster-scoped): read only; only the maturity-exception-approver ClusterRole may write it
+    READ.forEach(v -> clusterScoped.add(Permission.on(API_GROUP, "maturityexceptions", v)));
     // optional kinds are watched once their CRD appears
     READ.forEach(v -> clusterScoped.add(Permission.on("apiextensions.k8s.io", "customresourcedefinitions", v)));
     // LevelRaised, LevelRegressed, TargetMet, ProbeFailing, in the target's namespace

@@ -165,7 +165,7 @@ class CrdSchemaTest {
   }
 
   @Test
-  void printerColumnsShowModelTargetObservedLevelTargetMetAndAge() {
+  void printerColumnsShowModelTargetObservedLevelProvenTargetMetAndAge() {
     List<CustomResourceColumnDefinition> columns = version(TARGET_CRD).getAdditionalPrinterColumns();
 
     assertThat(columns).extracting(CustomResourceColumnDefinition::getName, CustomResourceColumnDefinition::getJsonPath,
@@ -175,6 +175,7 @@ class CrdSchemaTest {
             tuple("TARGET", ".spec.targetLevel", "integer", 0),
             tuple("OBSERVED", ".status.observedLevel", "integer", 0),
             tuple("LEVEL", ".status.observedLevelName", "string", 0),
+            tuple("PROVEN", ".status.provenLevel", "integer", 0),
             tuple("TARGET-MET", ".status.targetMet", "boolean", 0),
             tuple("AGE", ".metadata.creationTimestamp", "date", 0));
   }

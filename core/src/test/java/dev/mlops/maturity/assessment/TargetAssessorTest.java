@@ -191,7 +191,50 @@ class TargetAssessorTest {
 
     assertThat(report.below(1)).extracting(TargetAssessment::model).containsExactly("mlops-5-level", "nope");
     assertThat(report.render(ReportFormat.TABLE)).contains("NAMESPACE", "TARGET-MET", "Manual", "invalid: spec.model");
-    assertThat(report.render(ReportFormat.MARKDOWN)).contains("| fraud | fraud-detector | mlops-5-level | 1 | 0 | Manual | no |",
+    assertThat(report.render(ReportFormat.MARKDOWN)).contains("| fraud | fraud-detector | mlops-5-level | 1 | 0 | 0 | Manual | no |",
         "**UnknownModel** `spec.model`");
+  }
+
+  @Test
+  void theProvenGateCountsOnlyObservedEvidenceAndATargetWithProblemsIsBelowEveryLevel() throws Exception {
+    MaturityTarget declared = target("mlops-5-level", 1);
+    DeclaredEvidence runbook = new DeclaredEvidence();
+    runbook.capability = "manual-retraining-documented";
+    runbook.reference = "https://wiki/runbook";
+    DeclaredEvidence others = new DeclaredEvidence();
+    others.capability = "retrain-by-others";
+    others.reference = "CODEOWNERS";
+    declared.getSpec().declared = List.of(runbook, others);
+    MaturityTarget refused = target("mlops-5-level", 1);
+    refused.getMetadata().setName("refused");
+    dev.mlops.maturity.api.v1alpha1.NotApplicable na = new dev.mlops.maturity.api.v1alpha1.NotApplicable();
+    na.capability = "health-monitoring";
+    na.reason = "we do not need it";
+    refused.getSpec().notApplicable = List.of(na);
+    refused.getSpec().declared = List.of(runbook, others);
+    MaturityTarget expired = target("mlops-5-level", 0);
+    expired.getMetadata().setName("expired");
+    dev.mlops.maturity.api.v1alpha1.Waiver w = new dev.mlops.maturity.api.v1alpha1.Waiver();
+    w.capability = "gpu-utilisation";
+    w.reason = "old";
+    w.expires = "2020-01-01";
+    expired.getSpec().waivers = List.of(w);
+    TargetAssessor assessor = assessor(satisfying("model-registry", "model-versioning", "health-monitoring"));
+    List<TargetAssessment> results = java.util.stream.Stream.of(declared, refused, expired)
+        .map(t -> assessor.assess(t, BUILT_IN, new InMemoryClusterView(), ExternalSources.NONE, Map.of(), PreviousEvaluation.NONE)).toList();
+    AssessmentReport report = new AssessmentReport(results);
+
+    assertThat(results.get(0).assessment().orElseThrow().observedLevel()).isEqualTo(1);
+    assertThat(results.get(0).assessment().orElseThrow().provenLevel()).isZero();
+    assertThat(report.below(1)).extracting(TargetAssessment::name).containsExactly("expired");
+    assertThat(report.below(1, true)).extracting(TargetAssessment::name).containsExactly("fraud-detector", "refused", "expired");
+    assertThat(report.below(0)).as("spec problems publish no level").extracting(TargetAssessment::name).containsExactly("expired");
+
+    JsonNode json = JSON.readTree(report.render(ReportFormat.JSON)).path("assessments");
+    assertThat(json.get(0).path("provenLevel").asInt()).isZero();
+    assertThat(json.get(1).path("policyViolations").get(0).path("field").asText()).isEqualTo("spec.notApplicable[0]");
+    assertThat(json.get(1).path("exceptions").get(0).path("effect").asText()).isEqualTo("Refused");
+    assertThat(json.get(2).has("observedLevel")).as("a target with spec problems publishes no level").isFalse();
+    assertThat(report.render(ReportFormat.TABLE)).contains("PROVEN", "policy: fraud/refused refused spec.notApplicable[0]: health-monitoring");
   }
 }

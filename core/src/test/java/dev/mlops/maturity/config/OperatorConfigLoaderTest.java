@@ -188,4 +188,49 @@ class OperatorConfigLoaderTest {
     assertThatThrownBy(() -> OperatorConfigLoader.load(dir.resolve("missing.yaml")))
         .isInstanceOf(InvalidConfigException.class).hasMessageStartingWith("cannot read ");
   }
+
+  @Test
+  void withoutAPolicySectionTheDefaultsStopSelfCertification() throws Exception {
+    var policy = OperatorConfigLoader.parse("watchNamespaces: []").policy();
+
+    assertThat(policy).isEqualTo(dev.mlops.maturity.evaluation.GovernancePolicy.DEFAULTS);
+    assertThat(policy.waivers().requireExpiry()).isTrue();
+    assertThat(policy.waivers().maxDuration()).isEqualTo(Duration.ofDays(180));
+    assertThat(policy.notApplicable().allow())
+        .containsExactlyInAnyOrder("gpu-scheduling", "gpu-utilisation", "spot-capacity", "multi-model-serving");
+    assertThat(policy.notApplicable().maxDuration()).isEqualTo(Duration.ofDays(365));
+    assertThat(policy.declared().requireReference()).isTrue();
+    assertThat(policy.approvalRequired()).isFalse();
+  }
+
+  @Test
+  void aPolicyIsReadKeyByKeyAndAbsentKeysKeepTheirDefault() throws Exception {
+    var policy = OperatorConfigLoader.parse("""
+        policy:
+          waivers: {requireExpiry: false, maxDuration: 720h, deny: [health-monitoring, model-registry]}
+          notApplicable: {allow: [gpu-scheduling], maxDuration: "0"}
+          approval: {required: true}
+        """).policy();
+
+    assertThat(policy.waivers().requireExpiry()).isFalse();
+    assertThat(policy.waivers().maxDuration()).isEqualTo(Duration.ofDays(30));
+    assertThat(policy.waivers().deny()).containsExactlyInAnyOrder("health-monitoring", "model-registry");
+    assertThat(policy.notApplicable().allow()).containsExactly("gpu-scheduling");
+    assertThat(policy.notApplicable().maxDuration()).as("0 is unbounded").isNull();
+    assertThat(policy.declared().requireReference()).isTrue();
+    assertThat(policy.approvalRequired()).isTrue();
+  }
+
+  @Test
+  void aBadPolicyIsRejectedWithEveryProblemAndItsPath() {
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("""
+        policy:
+          waivers: {requireExpiry: "yes", maxDuration: forever, deny: [no-such-capability]}
+          approval: true
+        """)).isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("policy.waivers.requireExpiry must be true or false")
+        .hasMessageContaining("policy.waivers.maxDuration 'forever' is not a duration")
+        .hasMessageContaining("policy.waivers.deny: 'no-such-capability' is not a known capability id")
+        .hasMessageContaining("policy.approval must be a map");
+  }
 }

@@ -102,6 +102,21 @@ final class Workload {
     return this;
   }
 
+  Workload notApplicable(String id, String expires) {
+    notApplicable(id);
+    spec.notApplicable.get(spec.notApplicable.size() - 1).expires = expires;
+    return this;
+  }
+
+  /** Under the platform team's policy, with the MaturityExceptions that name fraud/fraud-detector, on {@code today}. */
+  GovernedEvidence governed(GovernancePolicy policy, List<ApprovedException> exceptions, LocalDate today) {
+    return EvidencePolicy.govern(model, observed, spec, policy, TargetExceptions.of("fraud", "fraud-detector", exceptions), today);
+  }
+
+  LevelOutcome evaluate(GovernancePolicy policy, List<ApprovedException> exceptions, LocalDate today) {
+    return LevelEvaluator.evaluate(model, governed(policy, exceptions, today), spec.targetLevel, PreviousEvaluation.NONE);
+  }
+
   Map<String, Evidence> effective() {
     return EvidencePolicy.apply(model, observed, spec, TODAY);
   }

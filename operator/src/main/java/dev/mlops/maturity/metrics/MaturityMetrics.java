@@ -105,7 +105,7 @@ public final class MaturityMetrics {
       if (existing != null) {
         existing.removeFrom(registry);
       }
-      return new TargetMeters(k, a.model().id());
+      return new TargetMeters(registry, k, a.model().id());
     });
     synchronized (meters) {
       meters.observed.set((double) a.observedLevel());
@@ -124,12 +124,15 @@ public final class MaturityMetrics {
         meters.capability(c.id()).set(state.holds() ? 1.0 : 0.0);
       }
       meters.dropCapabilitiesExcept(decided);
+      meters.proven.set((double) a.provenLevel());
+      meters.violations.set((double) a.governance().violations().size());
+      meters.exceptionExpiries(a.governance().decisions());
     }
   }
 
   /** Counts a real regression (never a drop explained only by Unknown evidence). */
   public void regressed(String namespace, String target, String model) {
-    TargetMeters meters = targets.computeIfAbsent(new TargetKey(namespace, target), k -> new TargetMeters(k, model));
+    TargetMeters meters = targets.computeIfAbsent(new TargetKey(namespace, target), k -> new TargetMeters(registry, k, model));
     meters.regressions.increment();
   }
 
@@ -200,72 +203,10 @@ public final class MaturityMetrics {
     }
   }
 
-  private static double value(AtomicReference<Double> ref) {
+  static double value(AtomicReference<Double> ref) {
     Double v = ref.get();
     return v == null ? Double.NaN : v;
   }
 
-  private record TargetKey(String namespace, String name) {}
-
-  /** The series of one target under one model. */
-  private final class TargetMeters {
-    final String model;
-    final Tags tags;
-    final AtomicReference<Double> observed = new AtomicReference<>();
-    final AtomicReference<Double> target = new AtomicReference<>();
-    final AtomicReference<Double> met = new AtomicReference<>();
-    final AtomicReference<Double> gap = new AtomicReference<>();
-    final AtomicReference<Double> lastEvaluation = new AtomicReference<>();
-    final AtomicReference<Double> degraded = new AtomicReference<>();
-    final Map<String, AtomicReference<Double>> capabilities = new HashMap<>();
-    final Map<String, Meter> capabilityMeters = new HashMap<>();
-    final List<Meter> meters = new ArrayList<>();
-    final Counter regressions;
-
-    TargetMeters(TargetKey key, String model) {
-      this.model = model;
-      this.tags = Tags.of("namespace", key.namespace(), "target", key.name(), "model", model);
-      gauge("observed.level", "Observed maturity level", observed, tags);
-      gauge("target.level", "Target maturity level", target, tags);
-      gauge("target.met", "1 when the observed level meets the target", met, tags);
-      gauge("level.gap", "Levels between observed and target (0 when met)", gap, tags);
-      Tags target = Tags.of("namespace", key.namespace(), "target", key.name());
-      gauge("last.evaluation.timestamp.seconds", "Unix time of the last evaluation", lastEvaluation, target);
-      gauge("degraded", "1 while the Degraded condition is True (probes could not run, the level is held)", degraded, target);
-      regressions = Counter.builder(PREFIX + "level.regressions").description("Real level regressions (a required capability went Missing)")
-          .tags(tags).register(registry);
-      meters.add(regressions);
-    }
-
-    private Meter gauge(String name, String help, AtomicReference<Double> value, Tags t) {
-      Meter m = Gauge.builder(PREFIX + name, value, MaturityMetrics::value).description(help).tags(t).strongReference(true).register(registry);
-      meters.add(m);
-      return m;
-    }
-
-    AtomicReference<Double> capability(String id) {
-      return capabilities.computeIfAbsent(id, c -> {
-        AtomicReference<Double> v = new AtomicReference<>();
-        Meter m = Gauge.builder(PREFIX + "capability.satisfied", v, MaturityMetrics::value)
-            .description("1 when the capability holds (satisfied, waived, not applicable), 0 when missing; absent when unknown")
-            .tags(tags.and("capability", c)).strongReference(true).register(registry);
-        capabilityMeters.put(c, m);
-        return v;
-      });
-    }
-
-    void dropCapabilitiesExcept(Set<String> keep) {
-      for (String id : List.copyOf(capabilities.keySet())) {
-        if (!keep.contains(id)) {
-          capabilities.remove(id);
-          registry.remove(capabilityMeters.remove(id));
-        }
-      }
-    }
-
-    void removeFrom(MeterRegistry r) {
-      meters.forEach(r::remove);
-      capabilityMeters.values().forEach(r::remove);
-    }
-  }
+  record TargetKey(String namespace, String name) {}
 }

@@ -72,7 +72,11 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
           .map(a -> statuses.evaluated(target, a, problems))
           .orElseGet(() -> statuses.invalid(target, evaluation.problems()));
       boolean written = writer.write(target, after, context);
-      evaluation.assessment().ifPresent(a -> publisher.published(target, before, after, a, written));
+      if (evaluation.assessment().isPresent()) {
+        publisher.published(target, before, after, evaluation.assessment().get(), written);
+      } else {
+        publisher.invalid(target.getMetadata().getNamespace(), target.getMetadata().getName());
+      }
       return UpdateControl.<MaturityTarget>noUpdate().rescheduleAfter(evaluation.interval());
     } finally {
       sample.stop(metrics.evaluationDuration());

@@ -7,6 +7,7 @@ import dev.mlops.maturity.external.CachedExternalSources;
 import dev.mlops.maturity.metrics.ManagementServer;
 import dev.mlops.maturity.metrics.MaturityMetrics;
 import dev.mlops.maturity.metrics.ProcessMetrics;
+import dev.mlops.maturity.assessment.ClusterExceptions;
 import dev.mlops.maturity.assessment.ClusterModels;
 import dev.mlops.maturity.assessment.TargetAssessor;
 import dev.mlops.maturity.model.BuiltInModels;
@@ -84,12 +85,13 @@ public final class OperatorApp {
     ManagementServer server = null;
     try {
       cluster.start(options.cacheSyncTimeout());
+      clusterEvents.readExceptionsFrom(cluster);
       if (options.metricsPort() >= 0) {
         server = ManagementServer.start(options.metricsHost(), options.metricsPort(), registry, handle::live, handle::ready);
       }
       String instance = options.leaderElection() == null ? "standalone" : options.leaderElection().identity();
       TargetObserver evaluator = new TargetObserver(new ClusterModels(BuiltInModels.load(), cluster),
-          new TargetAssessor(collector, options.clock()), platform, cluster, external);
+          new TargetAssessor(collector, options.clock(), config.policy()), platform, cluster, external);
       MaturityTargetReconciler reconciler = new MaturityTargetReconciler(evaluator, new StatusFactory(options.clock()),
           new StatusWriter(), new TransitionPublisher(metrics, new TargetEvents(client, options.clock(), instance), options.clock()),
           clusterEvents, metrics, new WorkloadPresence(cluster, kinds));
@@ -153,10 +155,11 @@ public final class OperatorApp {
     }
   }
 
-  /** Every kind the probes read, plus custom models (a model edit re-evaluates its targets). */
+  /** Every kind the probes read, plus custom models and exceptions (an edit re-evaluates the targets concerned). */
   public static Set<ResourceKind> watched(ProbeSet probes) {
     Set<ResourceKind> kinds = new LinkedHashSet<>(probes.kinds());
     kinds.add(ClusterModels.KIND);
+    kinds.add(ClusterExceptions.KIND);
     return kinds;
   }
 }

@@ -1,7 +1,9 @@
 package dev.mlops.maturity.reconciler;
 
 import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
+import dev.mlops.maturity.assessment.ClusterExceptions;
 import dev.mlops.maturity.cluster.ClusterChange;
+import dev.mlops.maturity.probe.ClusterView;
 import dev.mlops.maturity.probe.SelectorMatcher;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -19,16 +21,25 @@ import java.util.function.Consumer;
  * Turns cluster changes into reconcile events for the targets they can affect, through an index
  * on the primary cache: a change in namespace X triggers the targets of X whose selector matches
  * the object's labels (before or after the change), or all targets of X when none does (the
- * object may still matter by name); cluster-wide changes trigger every target.
+ * object may still matter by name); a MaturityException triggers the target it names; other cluster-wide
+ * changes trigger every target.
  */
 public final class TargetEventSource extends AbstractEventSource<GenericKubernetesResource, MaturityTarget>
     implements Consumer<ClusterChange> {
   static final String NAMESPACE_INDEX = "maturitytarget-by-namespace";
 
   private volatile IndexerResourceCache<MaturityTarget> targets;
+  private final ExceptionTargets exceptionTargets = new ExceptionTargets();
+  private volatile ClusterView exceptions;
 
   public TargetEventSource() {
     super(GenericKubernetesResource.class, "cluster-state");
+  }
+
+  /** Where MaturityExceptions are read, so their changes reach only the targets they name. */
+  void readExceptionsFrom(ClusterView view) {
+    this.exceptions = view;
+    exceptionTargets.changed(view.list(ClusterExceptions.KIND, null));
   }
 
   void index(IndexerResourceCache<MaturityTarget> primaryCache) {
@@ -43,7 +54,16 @@ public final class TargetEventSource extends AbstractEventSource<GenericKubernet
     if (cache == null || handler == null || !isRunning()) {
       return;
     }
-    affected(cache, change).forEach(t -> handler.handleEvent(new Event(ResourceID.fromResource(t))));
+    ClusterView view = exceptions;
+    List<MaturityTarget> affected;
+    if (view != null && change.kind().equals(ClusterExceptions.KIND) && !change.wholeKindChanged()) {
+      // an exception concerns the targets it names (before and after an edit), found by what changed in the cache
+      Set<String> keys = exceptionTargets.changed(view.list(ClusterExceptions.KIND, null));
+      affected = cache.list().filter(t -> keys.contains(t.getMetadata().getNamespace() + "/" + t.getMetadata().getName())).toList();
+    } else {
+      affected = affected(cache, change);
+    }
+    affected.forEach(t -> handler.handleEvent(new Event(ResourceID.fromResource(t))));
   }
 
   /** Re-evaluates every target (an external answer they may read changed). */

@@ -8,6 +8,7 @@ import dev.mlops.maturity.evaluation.LevelTransition;
 import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.metrics.MaturityMetrics;
 import dev.mlops.maturity.status.Conditions;
+import dev.mlops.maturity.status.ExceptionAudit;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The publish phase: metrics and Events from the transition between the stored status and the new
  * one, never recomputed elsewhere. An Event is recorded only when the status it announces was
- * written, so a retried reconcile cannot announce twice.
+ * written, so a retried reconcile cannot announce twice. A target whose Ready condition is False publishes
+ * no level (no level series, no LevelRaised/LevelRegressed/TargetMet); changes of an exception's effect
+ * are announced either way (ExemptionHeld, ExemptionRequested, ExemptionRefused, ExemptionExpired).
  */
 public final class TransitionPublisher {
   private static final Logger log = LoggerFactory.getLogger(TransitionPublisher.class);
@@ -36,9 +39,26 @@ public final class TransitionPublisher {
   public void published(MaturityTarget target, MaturityTargetStatus before, MaturityTargetStatus after, LevelOutcome a, boolean written) {
     String ns = target.getMetadata().getNamespace();
     String name = target.getMetadata().getName();
-    metrics.evaluated(ns, name, a, Conditions.isTrue(after.conditions, Conditions.DEGRADED), clock.instant());
+    // a target with spec problems (Ready=False) publishes no level: no level series, no level Events
+    boolean ready = Conditions.isTrue(after.conditions, Conditions.READY);
+    if (ready) {
+      metrics.evaluated(ns, name, a, Conditions.isTrue(after.conditions, Conditions.DEGRADED), clock.instant());
+    } else {
+      metrics.removed(ns, name);
+    }
     metrics.probeErrors(a);
     if (!written) {
+      return;
+    }
+    for (ExceptionAudit.Change c : ExceptionAudit.changes(before, a.governance().decisions())) {
+      if (c.warning()) {
+        events.warning(target, c.reason(), c.message());
+      } else {
+        events.normal(target, c.reason(), c.message());
+      }
+    }
+    if (!ready) {
+      probeFailing(target, before, a);
       return;
     }
     String level = a.observedLevel() + " (" + a.observedLevelName() + ")";
@@ -57,6 +77,10 @@ public final class TransitionPublisher {
     if (a.targetMet() && !metBefore) {
       events.normal(target, TargetEvents.TARGET_MET, "observed level " + level + " meets target level " + a.targetLevel());
     }
+    probeFailing(target, before, a);
+  }
+
+  private void probeFailing(MaturityTarget target, MaturityTargetStatus before, LevelOutcome a) {
     Set<String> unknownBefore = unknown(before);
     Set<String> unknownAfter = new TreeSet<>();
     a.capabilities().stream().filter(c -> c.evidence().state() == CapabilityState.Unknown).forEach(c -> unknownAfter.add(c.id()));
@@ -67,6 +91,11 @@ public final class TransitionPublisher {
   }
 
   public void deleted(String namespace, String name) {
+    metrics.removed(namespace, name);
+  }
+
+  /** The spec could not be evaluated at all: whatever level was published before is withdrawn. */
+  public void invalid(String namespace, String name) {
     metrics.removed(namespace, name);
   }
 

@@ -17,19 +17,20 @@ import java.util.Set;
 /**
  * Says when a target's selector matches no object at all in its namespace, among every namespaced
  * kind the operator watches: almost always a typo in the selector, which would otherwise read as a
- * workload that is simply immature. Says nothing when a kind could not be read.
+ * workload that is simply immature. Says nothing when a kind could not be read. Used by the operator and by
+ * `assess`, so both report the same problem.
  */
-final class WorkloadPresence {
+public final class WorkloadPresence {
   private final ClusterView cluster;
   private final Set<ResourceKind> kinds;
 
-  WorkloadPresence(ClusterView cluster, Set<ResourceKind> kinds) {
+  public WorkloadPresence(ClusterView cluster, Set<ResourceKind> kinds) {
     this.cluster = cluster;
     this.kinds = kinds.stream().filter(ResourceKind::namespaced).filter(k -> !k.equals(ClusterModels.KIND))
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
-  Optional<SpecProblem> check(MaturityTarget target) {
+  public Optional<SpecProblem> check(MaturityTarget target) {
     if (target.getSpec() == null || target.getSpec().workload == null || target.getSpec().workload.selector == null) {
       return Optional.empty();
     }

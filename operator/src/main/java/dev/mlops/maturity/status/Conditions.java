@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The four condition types of a MaturityTarget and the Kubernetes merge rule for them. */
+/** The five condition types of a MaturityTarget and the Kubernetes merge rule for them. */
 public final class Conditions {
   public static final String READY = "Ready";
   public static final String TARGET_MET = "TargetMet";
   public static final String REGRESSED = "Regressed";
   public static final String DEGRADED = "Degraded";
+  /** False (reason PolicyViolation) while the policy refuses one of the target's self-declared entries. */
+  public static final String POLICY_COMPLIANT = "PolicyCompliant";
   public static final String TRUE = "True";
   public static final String FALSE = "False";
   public static final String UNKNOWN = "Unknown";

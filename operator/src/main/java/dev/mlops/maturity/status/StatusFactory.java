@@ -44,9 +44,12 @@ public final class StatusFactory {
     s.observedGeneration = generation;
     s.model = a.model().id();
     s.observedLevel = a.observedLevel();
+    s.provenLevel = a.provenLevel();
     s.observedLevelName = a.observedLevelName();
     s.targetLevel = a.targetLevel();
-    s.targetMet = a.targetMet();
+    // a target with spec problems publishes no level, so it meets nothing
+    boolean met = a.targetMet() && problems.isEmpty();
+    s.targetMet = met;
     s.capabilities = a.capabilities().stream().map(StatusFactory::capability).toList();
     s.nextLevel = a.nextLevel().map(gap -> {
       NextLevel n = new NextLevel();
@@ -56,15 +59,22 @@ public final class StatusFactory {
       return n;
     }).orElse(null);
     s.recommendations = List.copyOf(a.recommendations());
+    s.exceptions = a.governance().decisions().stream().map(ExceptionAudit::status).toList();
     s.history = history(previous, a);
 
     List<Condition> desired = new ArrayList<>();
     desired.add(ready(problems, generation));
-    desired.add(Conditions.of(Conditions.TARGET_MET, a.targetMet(), a.targetMet() ? "TargetLevelReached" : "BelowTarget",
-        "observed level " + a.observedLevel() + " (" + a.observedLevelName() + ")" + (a.targetMet() ? " meets" : " is below")
-            + " target level " + a.targetLevel(), generation));
+    if (problems.isEmpty()) {
+      desired.add(Conditions.of(Conditions.TARGET_MET, met, met ? "TargetLevelReached" : "BelowTarget",
+          "observed level " + a.observedLevel() + " (" + a.observedLevelName() + ")" + (met ? " meets" : " is below")
+              + " target level " + a.targetLevel(), generation));
+    } else {
+      desired.add(Conditions.of(Conditions.TARGET_MET, false, "NotReady",
+          "the spec has problems (see Ready), so no level is published", generation));
+    }
     desired.add(regressed(previous, a, generation));
     desired.add(degraded(a, generation));
+    desired.add(policyCompliant(a, generation));
     s.conditions = Conditions.merge(previous == null ? null : previous.conditions, desired, now());
     return s;
   }
@@ -77,6 +87,8 @@ public final class StatusFactory {
     if (previous != null) {
       s.model = previous.model;
       s.observedLevel = previous.observedLevel;
+      s.provenLevel = previous.provenLevel;
+      s.exceptions = previous.exceptions;
       s.observedLevelName = previous.observedLevelName;
       s.targetLevel = previous.targetLevel;
       s.targetMet = previous.targetMet;
@@ -121,6 +133,17 @@ public final class StatusFactory {
     return Conditions.of(Conditions.REGRESSED, false, "NoRegression", "the level has not dropped since it was last raised", generation);
   }
 
+  /** PolicyCompliant=False (reason PolicyViolation) while the policy refuses a waiver, notApplicable or declared entry. */
+  private static Condition policyCompliant(LevelOutcome a, Long generation) {
+    var violations = a.governance().violations();
+    if (violations.isEmpty()) {
+      return Conditions.of(Conditions.POLICY_COMPLIANT, true, "WithinPolicy",
+          "every waiver, notApplicable and declared entry is within the policy", generation);
+    }
+    String message = violations.stream().map(Object::toString).collect(Collectors.joining("; "));
+    return Conditions.of(Conditions.POLICY_COMPLIANT, false, "PolicyViolation", truncate(message), generation);
+  }
+
   private static Condition degraded(LevelOutcome a, Long generation) {
     if (!a.degraded()) {
       return Conditions.of(Conditions.DEGRADED, false, "AllProbesRan", "every capability could be evaluated", generation);
@@ -139,6 +162,15 @@ public final class StatusFactory {
       change.to = a.observedLevel();
       change.reason = a.transition() == LevelTransition.RAISED ? "LevelRaised"
           : "LevelRegressed" + (a.regressionCauses().isEmpty() ? "" : ": missing " + String.join(", ", a.regressionCauses()));
+      change.time = now();
+      history.add(change);
+    }
+    for (ExceptionAudit.Change c : ExceptionAudit.changes(previous, a.governance().decisions())) {
+      LevelChange change = new LevelChange();
+      change.from = a.observedLevel();
+      change.to = a.observedLevel();
+      change.reason = truncate(c.reason() + ": " + c.message());
+      change.exception = c.decision().subject();
       change.time = now();
       history.add(change);
     }

@@ -156,4 +156,35 @@ class MaturityMetricsTest {
     metrics.gpuUtilisation(java.util.OptionalDouble.of(0.35));
     assertThat(registry.scrape()).contains("mlops_maturity_platform_gpu_utilisation_ratio 0.35");
   }
+
+  private static LevelOutcome governed(CapabilityState schedule, dev.mlops.maturity.evaluation.Governance governance) {
+    return LevelEvaluator.evaluate(MODEL, new dev.mlops.maturity.evaluation.GovernedEvidence(Map.of(
+        "health-monitoring", Evidence.satisfied("health-monitoring", "ok", List.of()),
+        "scheduled-retraining", new Evidence("scheduled-retraining", schedule, dev.mlops.maturity.evidence.Source.DECLARED, List.of(), "")),
+        governance), 2, PreviousEvaluation.NONE);
+  }
+
+  @Test
+  void provenLevelViolationsAndTheExpiryOfAHoldingExceptionArePublishedAndTheExpiryGoesWhenItNoLongerHolds() {
+    var held = new dev.mlops.maturity.evaluation.ExceptionDecision("scheduled-retraining", dev.mlops.maturity.evaluation.EntryKind.WAIVER,
+        "spec.waivers[0]", "fraud-schedule", dev.mlops.maturity.evaluation.ExceptionEffect.Held, "2027-01-31", "approved");
+    var refused = new dev.mlops.maturity.evaluation.PolicyViolation("spec.notApplicable[0]", "health-monitoring", "refused");
+    metrics.evaluated("team-a", "fraud", governed(CapabilityState.Waived,
+        new dev.mlops.maturity.evaluation.Governance(List.of(refused), List.of(held))), Instant.now());
+
+    assertThat(registry.scrape())
+        .contains("mlops_maturity_observed_level{model=\"test-model\",namespace=\"team-a\",target=\"fraud\"} 2.0")
+        .contains("mlops_maturity_proven_level{model=\"test-model\",namespace=\"team-a\",target=\"fraud\"} 1.0")
+        .contains("mlops_maturity_policy_violations{namespace=\"team-a\",target=\"fraud\"} 1.0")
+        .contains("mlops_maturity_exception_expiry_timestamp_seconds{capability=\"scheduled-retraining\",exception=\"fraud-schedule\","
+            + "kind=\"waiver\",namespace=\"team-a\",target=\"fraud\"} 1.80144E9");
+
+    var expired = new dev.mlops.maturity.evaluation.ExceptionDecision("scheduled-retraining", dev.mlops.maturity.evaluation.EntryKind.WAIVER,
+        "spec.waivers[0]", "fraud-schedule", dev.mlops.maturity.evaluation.ExceptionEffect.Expired, "2027-01-31", "expired");
+    metrics.evaluated("team-a", "fraud", governed(CapabilityState.Missing,
+        new dev.mlops.maturity.evaluation.Governance(List.of(), List.of(expired))), Instant.now());
+
+    assertThat(registry.scrape()).doesNotContain("mlops_maturity_exception_expiry_timestamp_seconds{")
+        .contains("mlops_maturity_policy_violations{namespace=\"team-a\",target=\"fraud\"} 0.0");
+  }
 }

@@ -98,4 +98,35 @@ class TargetEventSourceTest {
   void aNamespaceWithoutTargetsReachesNothing() {
     assertThat(affected(new ClusterChange(KindCatalogue.CRON_WORKFLOW, "team-z", FRAUD, null))).isEmpty();
   }
+
+  private static io.fabric8.kubernetes.api.model.GenericKubernetesResource exception(String name, String ns, String target,
+      String version) {
+    var r = io.fabric8.kubernetes.client.utils.Serialization.unmarshal("""
+        apiVersion: maturity.mlops.dev/v1alpha1
+        kind: MaturityException
+        metadata: {name: %s, resourceVersion: "%s"}
+        spec: {target: {namespace: %s, name: %s}, capability: gpu-scheduling, kind: notApplicable, reason: r, expires: "2027-01-01", approvedBy: p}
+        """.formatted(name, version, ns, target), io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+    return r;
+  }
+
+  private static dev.mlops.maturity.probe.Listing exceptions(io.fabric8.kubernetes.api.model.GenericKubernetesResource... items) {
+    return dev.mlops.maturity.probe.Listing.of(dev.mlops.maturity.assessment.ClusterExceptions.KIND, List.of(items));
+  }
+
+  @Test
+  void aMaturityExceptionChangeReachesOnlyTheTargetsItNamesBeforeAndAfter() {
+    ExceptionTargets targets = new ExceptionTargets();
+
+    assertThat(targets.changed(exceptions(exception("a", "team-b", "fraud", "1")))).containsExactly("team-b/fraud");
+    assertThat(targets.changed(exceptions(exception("a", "team-b", "fraud", "1"), exception("b", "team-a", "churn", "1"))))
+        .as("a new exception").containsExactly("team-a/churn");
+    assertThat(targets.changed(exceptions(exception("a", "team-b", "fraud", "2"), exception("b", "team-a", "churn", "1"))))
+        .as("an edit (new expiry)").containsExactly("team-b/fraud");
+    assertThat(targets.changed(exceptions(exception("a", "team-a", "fraud", "3"), exception("b", "team-a", "churn", "1"))))
+        .as("a retarget reaches the old and the new target").containsExactlyInAnyOrder("team-b/fraud", "team-a/fraud");
+    assertThat(targets.changed(exceptions(exception("a", "team-a", "fraud", "3")))).as("a delete").containsExactly("team-a/churn");
+    assertThat(targets.changed(dev.mlops.maturity.probe.Listing.failed(dev.mlops.maturity.assessment.ClusterExceptions.KIND, "down")))
+        .as("an unreadable list changes nothing").isEmpty();
+  }
 }

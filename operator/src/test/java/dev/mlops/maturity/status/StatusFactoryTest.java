@@ -62,7 +62,7 @@ class StatusFactoryTest {
   }
 
   @Test
-  void aFirstEvaluationFillsEveryPrinterColumnFieldAndAllFourConditions() {
+  void aFirstEvaluationFillsEveryPrinterColumnFieldAndAllFiveConditions() {
     MaturityTargetStatus s = at(T0).evaluated(target(null, 3), assess(CapabilityState.Satisfied, null), List.of());
 
     assertThat(s.observedGeneration).isEqualTo(3);
@@ -71,7 +71,9 @@ class StatusFactoryTest {
     assertThat(s.observedLevelName).isEqualTo("Retrained");
     assertThat(s.targetLevel).isEqualTo(2);
     assertThat(s.targetMet).isTrue();
-    assertThat(s.conditions).extracting(Condition::getType).containsExactly("Ready", "TargetMet", "Regressed", "Degraded");
+    assertThat(s.provenLevel).isEqualTo(2);
+    assertThat(s.conditions).extracting(Condition::getType).containsExactly("Ready", "TargetMet", "Regressed", "Degraded", "PolicyCompliant");
+    assertThat(condition(s, Conditions.POLICY_COMPLIANT).getStatus()).isEqualTo("True");
     assertThat(s.conditions).allSatisfy(c -> {
       assertThat(c.getLastTransitionTime()).isEqualTo("2026-01-01T10:00:00Z");
       assertThat(c.getObservedGeneration()).isEqualTo(3);

@@ -14,4 +14,6 @@ public class LevelChange {
   public String reason;
   @JsonPropertyDescription("When the change was observed (RFC 3339).")
   public String time;
+  @JsonPropertyDescription("For a change of an exception's effect: the MaturityException (or spec entry) it concerns.")
+  public String exception;
 }

@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "MODEL", jsonPath = ".spec.model", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "TARGET", jsonPath = ".spec.targetLevel", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "OBSERVED", jsonPath = ".status.observedLevel", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "PROVEN", jsonPath = ".status.provenLevel", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "LEVEL", jsonPath = ".status.observedLevelName", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "TARGET-MET", jsonPath = ".status.targetMet", type = AdditionalPrinterColumn.Type.BOOLEAN)
 @AdditionalPrinterColumn(name = "READY", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)

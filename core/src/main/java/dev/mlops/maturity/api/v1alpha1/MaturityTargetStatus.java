@@ -15,6 +15,8 @@ public class MaturityTargetStatus {
   public String model;
   @JsonPropertyDescription("The highest level whose requirements (and those of every level below) hold, counting accepted waivers, notApplicable entries and declared evidence.")
   public Integer observedLevel;
+  @JsonPropertyDescription("What observed evidence alone proves: no waiver, notApplicable or declared entry counts.")
+  public Integer provenLevel;
   @JsonPropertyDescription("The name of the observed level in the model, e.g. Automated.")
   public String observedLevelName;
   @JsonPropertyDescription("spec.targetLevel as evaluated.")
@@ -30,6 +32,8 @@ public class MaturityTargetStatus {
   public NextLevel nextLevel;
   @JsonPropertyDescription("How to climb to the next level (the model's advice for the missing capabilities).")
   public List<String> recommendations = new ArrayList<>();
+  @JsonPropertyDescription("The effect of each waiver and notApplicable entry under the platform team's policy (held, requested, refused, expired).")
+  public List<ExceptionStatus> exceptions = new ArrayList<>();
 
   @JsonPropertyDescription("The last 10 changes of the observed level, newest last.")
 

@@ -19,4 +19,8 @@ public class NotApplicable {
   @Required
   @Size(min = 1, max = 1024)
   public String reason;
+
+  /** Last day (inclusive, UTC) on which the entry counts, YYYY-MM-DD; bounded by the policy's notApplicable.maxDuration. */
+  @Pattern(ApiPatterns.DATE)
+  public String expires;
 }
