@@ -58,6 +58,7 @@ class KubectlAgainstDemoTest {
     MaturityTargetStatus status = new MaturityTargetStatus();
     status.observedLevel = 2;
     status.observedLevelName = "Automated";
+    status.provenLevel = 1;
     status.targetMet = false;
     status.conditions = List.of(condition("Ready", "True"), condition("Degraded", "False"), condition("Regressed", "True"));
     created.setStatus(status);
@@ -75,8 +76,8 @@ class KubectlAgainstDemoTest {
     String out = kubectl("get", "mt", "-A");
 
     assertThat(out.lines().findFirst().orElse("")).as("header").containsSubsequence("NAMESPACE", "NAME", "MODEL", "TARGET", "READY",
-        "OBSERVED", "LEVEL", "TARGET-MET", "AGE").doesNotContain("DEGRADED");
-    assertThat(out).containsPattern("fraud\\s+fraud-detector\\s+mlops-5-level\\s+3\\s+True\\s+2\\s+Automated\\s+false");
+        "OBSERVED", "LEVEL", "PROVEN", "TARGET-MET", "AGE").doesNotContain("DEGRADED");
+    assertThat(out).containsPattern("fraud\\s+fraud-detector\\s+mlops-5-level\\s+3\\s+True\\s+2\\s+Automated\\s+1\\s+false");
   }
 
   @Test

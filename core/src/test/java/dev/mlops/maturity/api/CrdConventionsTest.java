@@ -76,7 +76,9 @@ class CrdConventionsTest {
   private static void walk(JsonNode node, String path, List<String> undescribed) {
     node.path("properties").fields().forEachRemaining(e -> {
       String p = path + "." + e.getKey();
-      if (!List.of(".apiVersion", ".kind", ".metadata").contains(p) && e.getValue().path("description").asText().isBlank()) {
+      // a kind without status (MaturityException) still gets an empty `status: {type: object}` from the generator
+      boolean emptyStatus = ".status".equals(p) && !e.getValue().has("properties");
+      if (!List.of(".apiVersion", ".kind", ".metadata").contains(p) && !emptyStatus && e.getValue().path("description").asText().isBlank()) {
         undescribed.add(p);
       }
       walk(e.getValue(), p, undescribed);

@@ -165,7 +165,7 @@ class CrdSchemaTest {
   }
 
   @Test
-  void printerColumnsShowModelTargetObservedLevelProvenTargetMetAndAge() {
+  void printerColumnsShowModelTargetReadyObservedLevelProvenTargetMetAndAgeWithDegradedAndRegressedForWide() {
     List<CustomResourceColumnDefinition> columns = version(TARGET_CRD).getAdditionalPrinterColumns();
 
     assertThat(columns).extracting(CustomResourceColumnDefinition::getName, CustomResourceColumnDefinition::getJsonPath,
@@ -173,6 +173,9 @@ class CrdSchemaTest {
         .containsExactly(
             tuple("MODEL", ".spec.model", "string", 0),
             tuple("TARGET", ".spec.targetLevel", "integer", 0),
+            tuple("DEGRADED", ".status.conditions[?(@.type==\"Degraded\")].status", "string", 1),
+            tuple("READY", ".status.conditions[?(@.type==\"Ready\")].status", "string", 0),
+            tuple("REGRESSED", ".status.conditions[?(@.type==\"Regressed\")].status", "string", 1),
             tuple("OBSERVED", ".status.observedLevel", "integer", 0),
             tuple("LEVEL", ".status.observedLevelName", "string", 0),
             tuple("PROVEN", ".status.provenLevel", "integer", 0),

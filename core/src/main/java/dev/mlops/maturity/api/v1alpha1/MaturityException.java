@@ -1,5 +1,6 @@
 package dev.mlops.maturity.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -27,4 +28,11 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "APPROVED-BY", jsonPath = ".spec.approvedBy", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class MaturityException extends CustomResource<MaturityExceptionSpec, Void> {
+  @Override
+  @JsonPropertyDescription("The approved exception: which target and capability, why, until when, approved by whom.")
+  public MaturityExceptionSpec getSpec() {
+    return super.getSpec();
+  }
+
+
 }

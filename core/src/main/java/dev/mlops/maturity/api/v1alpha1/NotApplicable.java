@@ -21,6 +21,7 @@ public class NotApplicable {
   public String reason;
 
   /** Last day (inclusive, UTC) on which the entry counts, YYYY-MM-DD; bounded by the policy's notApplicable.maxDuration. */
+  @JsonPropertyDescription("Last day (inclusive, UTC) on which the entry counts, YYYY-MM-DD; bounded by the policy's notApplicable.maxDuration.")
   @Pattern(ApiPatterns.DATE)
   public String expires;
 }
