@@ -16,6 +16,7 @@ import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.WorkloadTarget;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +30,12 @@ import java.time.ZoneOffset;
 public final class TargetAssessor {
   private final EvidenceCollector collector;
   private final Clock clock;
+  private final WorkloadPresence presence;
 
   public TargetAssessor(EvidenceCollector collector, Clock clock) {
     this.collector = collector;
     this.clock = clock;
+    this.presence = new WorkloadPresence(collector.probes().kinds());
   }
 
   public Map<String, Evidence> platformEvidence(ClusterView cluster, ExternalSources external) {
@@ -52,7 +55,7 @@ public final class TargetAssessor {
     ModelSource.Resolution resolution = models.resolve(modelId);
     Optional<MaturityModelDefinition> model = resolution.model();
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    List<SpecProblem> problems = TargetSpecValidator.validate(target.getSpec(), model, resolution.problem(), today);
+    List<SpecProblem> problems = new ArrayList<>(TargetSpecValidator.validate(target.getSpec(), model, resolution.problem(), today));
     String ns = target.getMetadata().getNamespace();
     String name = target.getMetadata().getName();
     if (model.isEmpty() || problems.stream().anyMatch(SpecProblem::blocksEvaluation)) {
@@ -63,6 +66,8 @@ public final class TargetAssessor {
     Map<String, Evidence> effective = EvidencePolicy.apply(m, observed, spec, today);
     int targetLevel = spec.targetLevel == null ? 0 : Math.max(0, Math.min(spec.targetLevel, m.topLevel()));
     Assessment assessment = LevelEvaluator.evaluate(m, effective, targetLevel, previous.apply(m));
+    // the workload is still evaluated: a typo in the selector reads as Ready=False, not as an immature workload
+    presence.check(target, cluster).ifPresent(problems::add);
     return new TargetAssessment(ns, name, modelId, spec.targetLevel, problems, Optional.of(assessment));
   }
 }

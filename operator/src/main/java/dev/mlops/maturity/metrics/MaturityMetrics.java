@@ -127,6 +127,14 @@ public final class MaturityMetrics {
     }
   }
 
+  /** An evaluation of the target failed: {@code degraded} is 1 until the next successful evaluation (no series is created). */
+  public void failed(String namespace, String target) {
+    TargetMeters meters = targets.get(new TargetKey(namespace, target));
+    if (meters != null) {
+      meters.degraded.set(1.0);
+    }
+  }
+
   /** Counts a real regression (never a drop explained only by Unknown evidence). */
   public void regressed(String namespace, String target, String model) {
     TargetMeters meters = targets.computeIfAbsent(new TargetKey(namespace, target), k -> new TargetMeters(k, model));

@@ -55,8 +55,7 @@ public final class OperatorApp {
       return t;
     });
     external.refreshInBackground(refresher, clusterEvents::evaluateAll);
-    PlatformEvidence platform = new PlatformEvidence(collector, external, options.evidenceMaxAge(), options.clock());
-    platform.onGpuUtilisation(config.thresholds(), metrics::gpuUtilisation);
+    PlatformEvidence platform = new PlatformEvidence(collector, external, config.thresholds(), options.evidenceMaxAge(), options.clock());
     InformerClusterView cluster = new InformerClusterView(client, kinds, namespaces, change -> {
       platform.changed(change);
       clusterEvents.accept(change);
@@ -75,7 +74,7 @@ public final class OperatorApp {
           new TargetAssessor(collector, options.clock()), platform, cluster, external);
       MaturityTargetReconciler reconciler = new MaturityTargetReconciler(evaluator, new StatusFactory(options.clock()),
           new StatusWriter(), new TransitionPublisher(metrics, new TargetEvents(client, options.clock(), instance), options.clock()),
-          clusterEvents, metrics, new WorkloadPresence(cluster, kinds));
+          clusterEvents, metrics);
 
       Operator operator = new Operator(o -> {
         o.withKubernetesClient(client)

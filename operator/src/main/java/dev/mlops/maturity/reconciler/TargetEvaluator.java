@@ -36,9 +36,10 @@ public final class TargetEvaluator {
 
   public Evaluation evaluate(MaturityTarget target) {
     var interval = EvaluationInterval.effective(target.getSpec() == null ? null : target.getSpec().evaluationInterval);
-    TargetAssessment result = assessor.assess(target, models, cluster, external, platform.current(cluster),
+    PlatformEvidence.Snapshot shared = platform.current(cluster);
+    TargetAssessment result = assessor.assess(target, models, cluster, external, shared.evidence(),
         model -> previous(target.getStatus(), model));
-    return new Evaluation(result.assessment(), result.problems(), interval);
+    return new Evaluation(result.assessment(), result.problems(), interval, shared);
   }
 
   /** The last published level counts only if it was measured against the same model. */

@@ -66,6 +66,18 @@ public final class TransitionPublisher {
     }
   }
 
+  /** The platform measurements of the snapshot an evaluation used (the GPU gauge; absent when not measured). */
+  public void platform(PlatformEvidence.Snapshot snapshot) {
+    if (snapshot != null && snapshot.measuresGpu()) {
+      metrics.gpuUtilisation(snapshot.gpuUtilisation());
+    }
+  }
+
+  /** The evaluation of a target failed: its degraded gauge follows, whether or not the status could be written. */
+  public void failed(String namespace, String name) {
+    metrics.failed(namespace, name);
+  }
+
   public void deleted(String namespace, String name) {
     metrics.removed(namespace, name);
   }

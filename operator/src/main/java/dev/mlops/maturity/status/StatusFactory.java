@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  */
 public final class StatusFactory {
   public static final int HISTORY_LIMIT = 10;
+  /** Ready/Degraded reason when the pipeline threw (an API failure, a bug): the status is not a fresh evaluation. */
+  public static final String EVALUATION_FAILED = "EvaluationFailed";
   private static final int MESSAGE_LIMIT = 1024;
 
   private final Clock clock;
@@ -71,8 +73,25 @@ public final class StatusFactory {
 
   /** The status when the spec cannot be evaluated: the last results stay, Ready says what to fix. */
   public MaturityTargetStatus invalid(MaturityTarget target, List<SpecProblem> problems) {
-    MaturityTargetStatus previous = target.getStatus();
     Long generation = target.getMetadata().getGeneration();
+    return keepingResults(target, List.of(ready(problems, generation)));
+  }
+
+  /**
+   * The status when the pipeline threw: the last results stay (they are not re-measured), Ready=False
+   * and Degraded=True with reason {@value #EVALUATION_FAILED} and a short description of the failure.
+   */
+  public MaturityTargetStatus failed(MaturityTarget target, String cause) {
+    Long generation = target.getMetadata().getGeneration();
+    String message = truncate("the evaluation failed: " + cause);
+    return keepingResults(target, List.of(
+        Conditions.of(Conditions.READY, false, EVALUATION_FAILED, message, generation),
+        Conditions.of(Conditions.DEGRADED, true, EVALUATION_FAILED, message + "; the level shown is the last one evaluated", generation)));
+  }
+
+  /** The previous results and conditions, with {@code replacing} in place of the conditions of the same types. */
+  private MaturityTargetStatus keepingResults(MaturityTarget target, List<Condition> replacing) {
+    MaturityTargetStatus previous = target.getStatus();
     MaturityTargetStatus s = new MaturityTargetStatus();
     if (previous != null) {
       s.model = previous.model;
@@ -85,12 +104,11 @@ public final class StatusFactory {
       s.recommendations = previous.recommendations;
       s.history = previous.history;
     }
-    s.observedGeneration = generation;
-    List<Condition> desired = new ArrayList<>();
-    desired.add(ready(problems, generation));
+    s.observedGeneration = target.getMetadata().getGeneration();
+    List<Condition> desired = new ArrayList<>(replacing);
     List<Condition> kept = previous == null || previous.conditions == null ? List.of() : previous.conditions;
     for (Condition c : kept) {
-      if (!Conditions.READY.equals(c.getType())) {
+      if (replacing.stream().noneMatch(r -> r.getType().equals(c.getType()))) {
         desired.add(c);
       }
     }
