@@ -69,7 +69,7 @@ public final class EvidencePolicy {
         note = join(note, "waiver expired on " + w.expires);
       }
     }
-    return note.isEmpty() ? seen : new Evidence(id, seen.state(), seen.source(), seen.references(), join(seen.message(), note));
+    return note.isEmpty() ? seen : seen.withCapability(id).withMessage(join(seen.message(), note));
   }
 
   private static Evidence waived(String id, Evidence seen, Waiver w, String until) {

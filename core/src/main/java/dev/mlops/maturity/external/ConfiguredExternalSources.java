@@ -67,7 +67,7 @@ public final class ConfiguredExternalSources implements ExternalSources {
   public Answer<PrometheusApi> prometheus(String endpointName) {
     Endpoint endpoint = lookup(clients.config().prometheus(), endpointName);
     if (endpoint == null) {
-      return Answer.failed("no prometheus endpoint named '" + endpointName + "' is configured");
+      return Answer.notConfigured("prometheus", endpointName);
     }
     PrometheusApi api = clients.prometheus().computeIfAbsent(endpointName,
         n -> clients.prometheusFactory().apply(endpoint.url(), authorizationOf(endpoint)));
@@ -78,7 +78,7 @@ public final class ConfiguredExternalSources implements ExternalSources {
   public Answer<MlflowApi> mlflow(String endpointName) {
     Endpoint endpoint = lookup(clients.config().mlflow(), endpointName);
     if (endpoint == null) {
-      return Answer.failed("no mlflow endpoint named '" + endpointName + "' is configured");
+      return Answer.notConfigured("mlflow", endpointName);
     }
     MlflowApi api = clients.mlflow().computeIfAbsent(endpointName, n -> clients.mlflowFactory().apply(endpoint.url(), authorizationOf(endpoint)));
     return Answer.ok(new CachingMlflowApi(api, "mlflow/" + endpointName, clients.cache(), ttl));

@@ -144,13 +144,15 @@ class ConfiguredExternalSourcesTest {
   }
 
   @Test
-  void anUnknownNameIsAFailureNamingIt() {
+  void anUnknownNameIsNotConfiguredNamingIt() {
     ConfiguredExternalSources sources = new ConfiguredExternalSources(config(Map.of(), Map.of()), TokenResolver.NONE,
         prometheusFactory(new ArrayList<>()), cache);
 
-    assertThat(sources.prometheus("x")).isEqualTo(Answer.failed("no prometheus endpoint named 'x' is configured"));
-    assertThat(sources.mlflow("x")).isEqualTo(Answer.failed("no mlflow endpoint named 'x' is configured"));
-    assertThat(sources.mlflow(null)).isInstanceOf(Answer.Failed.class);
+    assertThat(sources.prometheus("x")).isEqualTo(Answer.notConfigured("prometheus", "x"));
+    assertThat(((Answer.NotConfigured<?>) sources.prometheus("x")).reason()).isEqualTo("no prometheus endpoint named 'x' is configured");
+    assertThat(sources.mlflow("x")).isEqualTo(Answer.notConfigured("mlflow", "x"));
+    assertThat(((Answer.NotConfigured<?>) sources.mlflow("x")).reason()).isEqualTo("no mlflow endpoint named 'x' is configured");
+    assertThat(sources.mlflow(null)).isInstanceOf(Answer.NotConfigured.class);
   }
 
   @ParameterizedTest
@@ -166,8 +168,8 @@ class ConfiguredExternalSourcesTest {
           return new CachingApisTest.EchoMlflow();
         }, cache);
 
-    assertThat(sources.mlflow(name)).isEqualTo(Answer.failed("no mlflow endpoint named '" + name + "' is configured"));
-    assertThat(sources.prometheus(name)).isEqualTo(Answer.failed("no prometheus endpoint named '" + name + "' is configured"));
+    assertThat(sources.mlflow(name)).isEqualTo(Answer.notConfigured("mlflow", name));
+    assertThat(sources.prometheus(name)).isEqualTo(Answer.notConfigured("prometheus", name));
     assertThat(mlflowClients).isEmpty();
     assertThat(prometheusClients).isEmpty();
     assertThat(bystander.authorizations()).isEmpty();

@@ -146,13 +146,14 @@ public final class MaturityMetrics {
    * for each capability whose observed evidence was Unknown (the probe could not decide: a read failed
    * or was forbidden, the provider's CRD is not installed, an endpoint did not answer, the probe threw).
    * Capabilities the target waived, declared or marked not applicable do not count (their evidence is
-   * not Unknown after the policy), nor do capabilities without a probe. A platform-scope probe is run
+   * not Unknown after the policy), nor do capabilities without a probe, nor Unknown evidence whose reason is
+   * NotConfigured (the integration is simply not configured: nothing is failing). A platform-scope probe is run
    * once per cycle but counts once per target evaluation that uses its Unknown evidence.
    */
   public void probeErrors(Assessment a) {
     for (CapabilityResult c : a.capabilities()) {
       Evidence e = c.evidence();
-      if (e.state() == CapabilityState.Unknown && e.source() == Source.OBSERVED) {
+      if (e.failed() && e.source() == Source.OBSERVED) {
         probeError(c.id());
       }
     }

@@ -20,6 +20,7 @@ public final class TargetEvents {
   public static final String LEVEL_REGRESSED = "LevelRegressed";
   public static final String TARGET_MET = "TargetMet";
   public static final String PROBE_FAILING = "ProbeFailing";
+  public static final String INTEGRATION_REMOVED = "IntegrationRemoved";
   static final String COMPONENT = "mlops-maturity-operator";
   private static final Logger log = LoggerFactory.getLogger(TargetEvents.class);
 

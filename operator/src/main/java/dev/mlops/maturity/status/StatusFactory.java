@@ -26,6 +26,8 @@ public final class StatusFactory {
   public static final int HISTORY_LIMIT = 10;
   /** Ready/Degraded reason when the pipeline threw (an API failure, a bug): the status is not a fresh evaluation. */
   public static final String EVALUATION_FAILED = "EvaluationFailed";
+  /** History reason when the level dropped only because an integration is no longer configured (not a regression). */
+  public static final String INTEGRATION_REMOVED = "IntegrationRemoved";
   private static final int MESSAGE_LIMIT = 1024;
 
   private final Clock clock;
@@ -141,7 +143,9 @@ public final class StatusFactory {
 
   private static Condition degraded(Assessment a, Long generation) {
     if (!a.degraded()) {
-      return Conditions.of(Conditions.DEGRADED, false, "AllProbesRan", "every capability could be evaluated", generation);
+      List<String> notConfigured = a.capabilities().stream().filter(c -> c.evidence().notConfigured()).map(CapabilityResult::id).toList();
+      return Conditions.of(Conditions.DEGRADED, false, "AllProbesRan", notConfigured.isEmpty() ? "every capability could be evaluated"
+          : truncate("no probe is failing; not configured, so Unknown: " + String.join(", ", notConfigured)), generation);
     }
     String held = a.transition() == LevelTransition.HELD || a.strictLevel() < a.observedLevel()
         ? "; level " + a.observedLevel() + " is held until they can be evaluated" : "";
@@ -151,12 +155,15 @@ public final class StatusFactory {
 
   private List<LevelChange> history(MaturityTargetStatus previous, Assessment a) {
     List<LevelChange> history = new ArrayList<>(previous == null || previous.history == null ? List.of() : previous.history);
-    if (a.transition() == LevelTransition.RAISED || a.transition() == LevelTransition.REGRESSED) {
+    LevelTransition t = a.transition();
+    if (t == LevelTransition.RAISED || t == LevelTransition.REGRESSED || t == LevelTransition.INTEGRATION_REMOVED) {
       LevelChange change = new LevelChange();
       change.from = a.previousLevel();
       change.to = a.observedLevel();
-      change.reason = a.transition() == LevelTransition.RAISED ? "LevelRaised"
-          : "LevelRegressed" + (a.regressionCauses().isEmpty() ? "" : ": missing " + String.join(", ", a.regressionCauses()));
+      String causes = String.join(", ", a.regressionCauses());
+      change.reason = t == LevelTransition.RAISED ? "LevelRaised"
+          : t == LevelTransition.INTEGRATION_REMOVED ? INTEGRATION_REMOVED + (causes.isEmpty() ? "" : ": not configured " + causes)
+          : "LevelRegressed" + (causes.isEmpty() ? "" : ": missing " + causes);
       change.time = now();
       history.add(change);
     }
@@ -175,6 +182,7 @@ public final class StatusFactory {
     c.source = r.evidence().source();
     c.evidence = List.copyOf(r.evidence().references());
     c.message = r.evidence().message();
+    c.reason = r.evidence().unknownReason();
     return c;
   }
 

@@ -3,6 +3,7 @@ package dev.mlops.maturity.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Source;
+import dev.mlops.maturity.evidence.UnknownReason;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,4 +18,6 @@ public class CapabilityStatus {
   public Source source;
   public List<String> evidence = new ArrayList<>();
   public String message;
+  /** Why an Unknown capability is Unknown (NotConfigured is not a failure); absent for every other state. */
+  public UnknownReason reason;
 }
