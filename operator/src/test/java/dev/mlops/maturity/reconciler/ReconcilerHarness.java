@@ -46,6 +46,11 @@ final class ReconcilerHarness {
   Exception lastFailure;
 
   ReconcilerHarness(MaturityTarget target) {
+    this(target, null, ExternalSources.NONE);
+  }
+
+  /** With these probes (default: {@link TestProbes}) and external sources. */
+  ReconcilerHarness(MaturityTarget target, ProbeSet probeSet, ExternalSources external) {
     objects.addYaml(TEST_MODEL);
     ClusterView cluster = (kind, namespace) -> {
       if (broken != null) {
@@ -54,11 +59,11 @@ final class ReconcilerHarness {
       Listing l = objects.list(kind, namespace);
       return l.filter(o -> !hidden.contains(o.getMetadata().getName()));
     };
-    ProbeSet probeSet = probes.probeSet();
+    probeSet = probeSet == null ? probes.probeSet() : probeSet;
     EvidenceCollector collector = new EvidenceCollector(probeSet, ProbeSettings.DEFAULTS, clock);
-    PlatformEvidence platform = new PlatformEvidence(collector, ExternalSources.NONE, ProbeSettings.DEFAULTS, Duration.ofSeconds(30), clock);
+    PlatformEvidence platform = new PlatformEvidence(collector, external, ProbeSettings.DEFAULTS, Duration.ofSeconds(30), clock);
     TargetEvaluator evaluator = new TargetEvaluator(new ClusterModels(BuiltInModels.load(), cluster), new TargetAssessor(collector, clock),
-        platform, cluster, ExternalSources.NONE);
+        platform, cluster, external);
     MaturityMetrics metrics = new MaturityMetrics(registry, probeSet);
     server = new StatusUpdateCounter(target);
     reconciler = new MaturityTargetReconciler(evaluator, new StatusFactory(clock), new StatusWriter(server),
