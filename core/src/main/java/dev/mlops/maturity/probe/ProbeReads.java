@@ -5,8 +5,7 @@ import dev.mlops.maturity.evidence.UnknownReason;
 import dev.mlops.maturity.probe.mlflow.MlflowApi;
 import dev.mlops.maturity.probe.prometheus.PrometheusApi;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,8 +20,11 @@ final class ProbeReads implements ClusterView, ExternalSources {
   private final ExternalSources external;
   private final boolean forTarget;
   private final Set<Availability> unserved = EnumSet.noneOf(Availability.class);
-  private final Map<String, Answer.NotConfigured<?>> notConfigured = new LinkedHashMap<>();
+  /** The endpoints asked for that are not configured. */
+  private final Set<Unconfigured> notConfigured = new LinkedHashSet<>();
   private boolean askedConfigured;
+
+  private record Unconfigured(String integration, String endpoint) {}
 
   /** @param forTarget whether the run is for a target (which may name another endpoint in its spec) */
   ProbeReads(ClusterView cluster, ExternalSources external, boolean forTarget) {
@@ -42,17 +44,17 @@ final class ProbeReads implements ClusterView, ExternalSources {
 
   @Override
   public Answer<PrometheusApi> prometheus(String endpointName) {
-    return asked(external.prometheus(endpointName));
+    return asked("prometheus", endpointName, external.prometheus(endpointName));
   }
 
   @Override
   public Answer<MlflowApi> mlflow(String endpointName) {
-    return asked(external.mlflow(endpointName));
+    return asked("mlflow", endpointName, external.mlflow(endpointName));
   }
 
-  private <T> Answer<T> asked(Answer<T> answer) {
-    if (answer instanceof Answer.NotConfigured<T> nc) {
-      notConfigured.put(nc.integration() + "/" + nc.endpoint(), nc);
+  private <T> Answer<T> asked(String integration, String endpoint, Answer<T> answer) {
+    if (answer instanceof Answer.Failed<T> f && f.notConfigured()) {
+      notConfigured.add(new Unconfigured(integration, endpoint));
     } else {
       askedConfigured = true;
     }
@@ -80,7 +82,7 @@ final class ProbeReads implements ClusterView, ExternalSources {
   }
 
   private String hints() {
-    return notConfigured.values().stream().map(nc -> "integrations." + nc.integration() + "." + nc.endpoint()
+    return notConfigured.stream().map(nc -> "integrations." + nc.integration() + "." + nc.endpoint()
         + " (its url) in the operator configuration" + (forTarget ? " or set spec.integrations." + nc.integration()
         + " to a configured endpoint" : "")).collect(Collectors.joining("; or "));
   }

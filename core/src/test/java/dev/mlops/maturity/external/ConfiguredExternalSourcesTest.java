@@ -149,10 +149,10 @@ class ConfiguredExternalSourcesTest {
         prometheusFactory(new ArrayList<>()), cache);
 
     assertThat(sources.prometheus("x")).isEqualTo(Answer.notConfigured("prometheus", "x"));
-    assertThat(((Answer.NotConfigured<?>) sources.prometheus("x")).reason()).isEqualTo("no prometheus endpoint named 'x' is configured");
+    assertThat(((Answer.Failed<?>) sources.prometheus("x")).reason()).isEqualTo("no prometheus endpoint named 'x' is configured");
     assertThat(sources.mlflow("x")).isEqualTo(Answer.notConfigured("mlflow", "x"));
-    assertThat(((Answer.NotConfigured<?>) sources.mlflow("x")).reason()).isEqualTo("no mlflow endpoint named 'x' is configured");
-    assertThat(sources.mlflow(null)).isInstanceOf(Answer.NotConfigured.class);
+    assertThat(((Answer.Failed<?>) sources.mlflow("x")).reason()).isEqualTo("no mlflow endpoint named 'x' is configured");
+    assertThat(sources.mlflow(null)).isInstanceOfSatisfying(Answer.Failed.class, f -> assertThat(f.notConfigured()).isTrue());
   }
 
   @ParameterizedTest

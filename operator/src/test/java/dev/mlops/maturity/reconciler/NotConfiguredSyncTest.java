@@ -48,7 +48,7 @@ class NotConfiguredSyncTest {
       if (api instanceof Answer.Ok<MlflowApi>) {
         return Evidence.satisfied(capability(), "retraining runs recorded in MLflow", List.of("mlflow default"));
       }
-      return Evidence.unknown(capability(), api instanceof Answer.NotConfigured<?> nc ? nc.reason() : "MLflow unavailable");
+      return Evidence.unknown(capability(), api instanceof Answer.Failed<?> f ? f.reason() : "MLflow unavailable");
     }
   }
 
