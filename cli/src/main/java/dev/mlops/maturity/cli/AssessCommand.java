@@ -18,8 +18,6 @@ import dev.mlops.maturity.model.BuiltInModels;
 import dev.mlops.maturity.probe.EvidenceCollector;
 import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.ProbeSet;
-import dev.mlops.maturity.reconciler.OperatorApp;
-import dev.mlops.maturity.reconciler.WorkloadPresence;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -44,7 +42,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "assess", mixinStandardHelpOptions = true,
     description = {"One-shot evaluation of the MaturityTargets in a cluster (or of the targets in -f FILE) with the operator's probes.",
-        "Exit codes: 0 ok, 1 a target is below --fail-below (or invalid), 2 usage, configuration or API error."})
+        "Exit codes: 0 ok, 1 a target is below --fail-below (or invalid), 2 usage, configuration or API error",
+        "(including any read the API server failed, and --fail-below with no target found)."})
 public class AssessCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -109,6 +108,10 @@ public class AssessCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build()) {
       DirectClusterView cluster = new DirectClusterView(client);
+      if (fromFile != null) {
+        // the targets come from a file, but the evidence comes from the cluster: fail fast when it cannot answer
+        ApiServerCheck.reachable(client);
+      }
       List<MaturityTarget> targets = fromFile != null ? fromFile : clusterTargets(client);
       String own = ClusterConnection.ownNamespace(clientConfig);
       ExternalSources external = HttpExternalSources.create(operatorConfig,
@@ -118,20 +121,9 @@ public class AssessCommand implements Callable<Integer> {
       ClusterModels models = new ClusterModels(BuiltInModels.load(), cluster);
       Map<String, Evidence> platform = assessor.platformEvidence(cluster, external);
       List<TargetAssessment> results = new ArrayList<>();
-      WorkloadPresence presence = new WorkloadPresence(cluster, OperatorApp.watched(ProbeSet.standard()));
       for (MaturityTarget t : targets) {
-        TargetAssessment result = assessor.assess(t, models, cluster, external, platform, PreviousEvaluation.NONE);
-        // as in the operator: a selector that matches nothing is a spec problem, so the target publishes no level
-        if (result.assessment().isPresent()) {
-          var missing = presence.check(t);
-          if (missing.isPresent()) {
-            List<dev.mlops.maturity.evaluation.SpecProblem> problems = new ArrayList<>(result.problems());
-            problems.add(missing.get());
-            result = new TargetAssessment(result.namespace(), result.name(), result.model(), result.targetLevel(), problems,
-                result.assessment());
-          }
-        }
-        results.add(result);
+        // the shared pipeline reports a selector that matches nothing, as in the operator
+        results.add(assessor.assess(t, models, cluster, external, platform, PreviousEvaluation.NONE));
       }
       AssessmentReport report = new AssessmentReport(results);
       if (targets.isEmpty()) {
@@ -140,6 +132,15 @@ public class AssessCommand implements Callable<Integer> {
       out.print(report.render(format));
       out.flush();
       err.flush();
+      if (!cluster.failures().isEmpty()) {
+        // a gate must not pass on evidence it could not read
+        return fail(err, "the Kubernetes API at " + clientConfig.getMasterUrl() + " failed " + cluster.failures().size()
+            + " read(s), so the assessment is incomplete: " + ApiServerCheck.summary(cluster.failures()));
+      }
+      if (failBelow != null && targets.isEmpty()) {
+        return fail(err, "--fail-below " + failBelow + " with no MaturityTarget to assess" + (namespace == null ? "" : " in namespace " + namespace)
+            + ": nothing passes a gate it was not measured against");
+      }
       if (failBelow != null && !report.below(failBelow, proven).isEmpty()) {
         String which = proven ? "proven level" : "level";
         report.below(failBelow, proven).forEach(t -> err.printf("below %s %d: %s/%s%s%n", which, failBelow, t.namespace(), t.name(),
@@ -180,17 +181,22 @@ public class AssessCommand implements Callable<Integer> {
       }
       try {
         GenericKubernetesResource g = Serialization.unmarshal(doc, GenericKubernetesResource.class);
+        if (g.getKind() != null && g.getKind().endsWith("List")) {
+          // what `kubectl get mt -o yaml` writes: kind List (or MaturityTargetList) with the targets as items
+          int item = 0;
+          for (Object o : items(g)) {
+            item++;
+            GenericKubernetesResource i = Serialization.jsonMapper().convertValue(o, GenericKubernetesResource.class);
+            if ("MaturityTarget".equals(i.getKind())) {
+              out.add(target(Serialization.jsonMapper().convertValue(o, MaturityTarget.class), path + " document " + index + " item " + item));
+            }
+          }
+          continue;
+        }
         if (!"MaturityTarget".equals(g.getKind())) {
           continue;
         }
-        MaturityTarget t = Serialization.unmarshal(doc, MaturityTarget.class);
-        if (t.getMetadata() == null || t.getMetadata().getName() == null) {
-          throw new InvalidConfigException(path + " document " + index + ": a MaturityTarget needs metadata.name");
-        }
-        if (t.getMetadata().getNamespace() == null) {
-          t.getMetadata().setNamespace(namespace != null ? namespace : "default");
-        }
-        out.add(t);
+        out.add(target(Serialization.unmarshal(doc, MaturityTarget.class), path + " document " + index));
       } catch (RuntimeException e) {
         throw new InvalidConfigException(path + " document " + index + " is not a valid MaturityTarget: " + firstLine(e.getMessage()));
       }
@@ -199,6 +205,21 @@ public class AssessCommand implements Callable<Integer> {
       throw new InvalidConfigException(path + " contains no MaturityTarget");
     }
     return out;
+  }
+
+  private MaturityTarget target(MaturityTarget t, String where) throws InvalidConfigException {
+    if (t.getMetadata() == null || t.getMetadata().getName() == null) {
+      throw new InvalidConfigException(where + ": a MaturityTarget needs metadata.name");
+    }
+    if (t.getMetadata().getNamespace() == null) {
+      t.getMetadata().setNamespace(namespace != null ? namespace : "default");
+    }
+    return t;
+  }
+
+  private static List<?> items(GenericKubernetesResource list) {
+    Object items = list.getAdditionalProperties().get("items");
+    return items instanceof List<?> l ? l : List.of();
   }
 
   private static String firstLine(String s) {

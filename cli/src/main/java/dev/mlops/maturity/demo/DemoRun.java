@@ -44,6 +44,7 @@ public final class DemoRun implements AutoCloseable {
 
   private final PrintWriter out;
   private final Duration timeout;
+  private final boolean mlflow;
   private KubernetesMockServer server;
   private KubernetesClient client;
   private DemoIntegrations integrations;
@@ -51,8 +52,14 @@ public final class DemoRun implements AutoCloseable {
   private final long started = System.nanoTime();
 
   public DemoRun(PrintWriter out, Duration timeout) {
+    this(out, timeout, true);
+  }
+
+  /** With {@code mlflow} false, the operator configuration names no MLflow endpoint (as a platform without MLflow). */
+  DemoRun(PrintWriter out, Duration timeout, boolean mlflow) {
     this.out = out;
     this.timeout = timeout;
+    this.mlflow = mlflow;
   }
 
   /** Starts everything; {@code metricsPort} 0 picks a free port, and a busy port falls back to a free one. */
@@ -77,7 +84,7 @@ public final class DemoRun implements AutoCloseable {
     integrations = new DemoIntegrations(files.resolve("integrations"),
         kind -> client.genericKubernetesResources("monitoring.coreos.com/v1", kind).inAnyNamespace().list().getItems());
     OperatorConfig config = new OperatorConfig(Map.of("default", new Endpoint(integrations.prometheusUrl(), null)),
-        Map.of("default", new Endpoint(integrations.mlflowUrl(), null)), ProbeSettings.DEFAULTS, List.of());
+        mlflow ? Map.of("default", new Endpoint(integrations.mlflowUrl(), null)) : Map.of(), ProbeSettings.DEFAULTS, List.of());
     say("demo MLflow at %s, demo Prometheus at %s (named 'default' in the operator configuration)",
         integrations.mlflowUrl(), integrations.prometheusUrl());
 
@@ -160,6 +167,11 @@ public final class DemoRun implements AutoCloseable {
     out.print(LevelTable.render(targets()));
     out.flush();
     return event.isPresent();
+  }
+
+  /** Events of every namespace with this reason. */
+  List<Event> events(String reason) {
+    return client.v1().events().inAnyNamespace().list().getItems().stream().filter(e -> reason.equals(e.getReason())).toList();
   }
 
   private Optional<Event> regressionEvent() {

@@ -188,4 +188,81 @@ class AssessCommandTest {
     assertThat(run.exit()).as(Files.readString(kubeconfig) + run.out() + run.err()).isEqualTo(2);
     assertThat(run.err()).contains("cannot read from the Kubernetes API");
   }
+
+  @Test
+  void aTargetFileWithAnUnreachableApiServerIsExitTwoAtOnce() throws Exception {
+    Path file = dir.resolve("target.yaml");
+    Files.writeString(file, """
+        apiVersion: maturity.mlops.dev/v1alpha1
+        kind: MaturityTarget
+        metadata: {name: fraud-detector, namespace: fraud}
+        spec:
+          targetLevel: 1
+          workload:
+            selector: {matchLabels: {app.kubernetes.io/part-of: fraud-detector}}
+        """);
+    Files.writeString(kubeconfig, Files.readString(kubeconfig).replaceAll("https?://localhost:\\d+", "http://127.0.0.1:1"));
+
+    long started = System.nanoTime();
+    Run run = assess("-f", file.toString(), "--fail-below", "0");
+
+    assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
+    assertThat(run.err()).contains("cannot read from the Kubernetes API");
+    assertThat(run.out()).as("no report of Unknowns").isEmpty();
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(8));
+  }
+
+  @Test
+  void aReadTheApiServerFailsMakesTheRunExitTwoNamingIt() {
+    server.expect().get().withPath("/apis/apps/v1/namespaces/fraud/deployments").andReturn(500, "etcd timeout").always();
+
+    Run run = assess("-n", "fraud", "-o", "json");
+
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).contains("failed", "Deployment in fraud", "HTTP 500", "incomplete").doesNotContain("etcd timeout");
+    assertThat(run.out()).as("the report is still printed").contains("fraud-detector");
+  }
+
+  @Test
+  void failBelowWithNoTargetFoundIsExitTwo() {
+    Run misspelt = assess("-n", "frauf", "--fail-below", "1");
+    assertThat(misspelt.exit()).isEqualTo(2);
+    assertThat(misspelt.err()).contains("no MaturityTargets found in namespace frauf", "--fail-below 1 with no MaturityTarget");
+    assertThat(assess("-n", "frauf").exit()).as("without a gate an empty namespace is not an error").isZero();
+  }
+
+  @Test
+  void aTargetFileMayBeTheListKubectlWrites() throws Exception {
+    Path file = dir.resolve("targets.yaml");
+    // the shape of `kubectl get maturitytargets -A -o yaml`: kind List, items with status and server fields
+    Files.writeString(file, """
+        apiVersion: v1
+        kind: List
+        metadata:
+          resourceVersion: ""
+        items:
+        - apiVersion: maturity.mlops.dev/v1alpha1
+          kind: MaturityTarget
+          metadata: {name: fraud-detector, namespace: fraud, resourceVersion: "4711", uid: 0b7c1f4e-0000-4000-8000-000000000001}
+          spec:
+            model: google-3-level
+            targetLevel: 1
+            workload:
+              selector: {matchLabels: {app.kubernetes.io/part-of: fraud-detector}}
+          status: {observedLevel: 1}
+        - apiVersion: maturity.mlops.dev/v1alpha1
+          kind: MaturityTarget
+          metadata: {name: broken, namespace: fraud}
+          spec:
+            model: no-such-model
+            targetLevel: 1
+            workload: {selector: {}}
+        """);
+
+    Run run = assess("-f", file.toString(), "-o", "json");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("\"name\" : \"fraud-detector\"", "\"model\" : \"google-3-level\"", "\"name\" : \"broken\"",
+        "\"reason\" : \"UnknownModel\"");
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.cli.MaturityCommand;
+import dev.mlops.maturity.evidence.UnknownReason;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -50,6 +51,33 @@ class DemoRunTest {
         assertThat(t.getStatus().conditions).extracting(c -> c.getType()).contains("Ready", "TargetMet", "Regressed", "Degraded");
       }
       assertThat(levels).as(why.toString()).containsExactlyInAnyOrderEntriesOf(EXPECTED);
+    }
+  }
+
+  /** Without MLflow configured, the MLflow capabilities are Unknown "NotConfigured": no target is Degraded, nothing counts as a probe error. */
+  @Test
+  void withoutMlflowConfiguredNoTargetIsDegradedAndNoProbeCountsAnError() throws Exception {
+    StringWriter text = new StringWriter();
+    try (DemoRun demo = new DemoRun(new PrintWriter(text, true), java.time.Duration.ofSeconds(60), false)) {
+      demo.start(0);
+      assertThat(demo.awaitConvergence()).as(text.toString()).isTrue();
+      int notConfigured = 0;
+      for (MaturityTarget t : demo.targets()) {
+        String name = t.getMetadata().getNamespace() + "/" + t.getMetadata().getName();
+        var degraded = t.getStatus().conditions.stream().filter(c -> "Degraded".equals(c.getType())).findFirst().orElseThrow();
+        assertThat(degraded.getStatus()).as(name + ": " + degraded.getMessage()).isEqualTo("False");
+        for (var c : t.getStatus().capabilities) {
+          if (c.reason == UnknownReason.NotConfigured) {
+            notConfigured++;
+            assertThat(c.message).as(name + " " + c.id).contains("integrations.mlflow.default", "spec.integrations.mlflow");
+          }
+        }
+      }
+      assertThat(notConfigured).as("MLflow-backed capabilities say NotConfigured").isPositive();
+      String scrape = demo.operator().registry().scrape();
+      assertThat(scrape).doesNotContainPattern("mlops_maturity_degraded\\{[^}]*} 1\\.0")
+          .doesNotContainPattern("mlops_maturity_probe_errors_total\\{probe=\"(model-registry|model-versioning|experiment-tracking|data-versioning|quality-gate)\"} [1-9]");
+      assertThat(demo.events("ProbeFailing")).extracting(e -> e.getMessage()).noneMatch(m -> m.contains("model-registry"));
     }
   }
 }

@@ -154,6 +154,9 @@ public final class AssessmentReport {
     m.put("source", c.evidence().source().wire());
     m.put("evidence", c.evidence().references());
     m.put("message", c.evidence().message());
+    if (c.evidence().unknownReason() != null) {
+      m.put("reason", c.evidence().unknownReason().name());
+    }
     return m;
   }
 

@@ -19,6 +19,7 @@ import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.WorkloadTarget;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,7 @@ public final class TargetAssessor {
   private final EvidenceCollector collector;
   private final Clock clock;
   private final GovernancePolicy policy;
+  private final WorkloadPresence presence;
 
   /** With the default policy. */
   public TargetAssessor(EvidenceCollector collector, Clock clock) {
@@ -43,6 +45,7 @@ public final class TargetAssessor {
     this.collector = collector;
     this.clock = clock;
     this.policy = policy;
+    this.presence = new WorkloadPresence(collector.probes().kinds());
   }
 
   public Map<String, Evidence> platformEvidence(ClusterView cluster, ExternalSources external) {
@@ -62,7 +65,7 @@ public final class TargetAssessor {
     ModelSource.Resolution resolution = models.resolve(modelId);
     Optional<MaturityModelDefinition> model = resolution.model();
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    List<SpecProblem> problems = TargetSpecValidator.validate(target.getSpec(), model, resolution.problem(), today);
+    List<SpecProblem> problems = new ArrayList<>(TargetSpecValidator.validate(target.getSpec(), model, resolution.problem(), today));
     String ns = target.getMetadata().getNamespace();
     String name = target.getMetadata().getName();
     if (model.isEmpty() || problems.stream().anyMatch(SpecProblem::blocksEvaluation)) {
@@ -75,6 +78,8 @@ public final class TargetAssessor {
     GovernedEvidence governed = EvidencePolicy.govern(m, observed, spec, policy, exceptions, today);
     int targetLevel = spec.targetLevel == null ? 0 : Math.max(0, Math.min(spec.targetLevel, m.topLevel()));
     LevelOutcome assessment = LevelEvaluator.evaluate(m, governed, targetLevel, previous.apply(m));
+    // the workload is still evaluated: a typo in the selector reads as Ready=False, not as an immature workload
+    presence.check(target, cluster).ifPresent(problems::add);
     return new TargetAssessment(ns, name, modelId, spec.targetLevel, problems, Optional.of(assessment));
   }
 

@@ -109,7 +109,8 @@ public final class EvidencePolicy {
   }
 
   private static Evidence withNote(Evidence seen, String note) {
-    return note.isEmpty() ? seen : new Evidence(seen.capability(), seen.state(), seen.source(), seen.references(), join(seen.message(), note));
+    // withMessage keeps the Unknown reason (NotConfigured vs a failure) of the observed evidence
+    return note.isEmpty() ? seen : seen.withMessage(join(seen.message(), note));
   }
 
   private static String join(String first, String second) {

@@ -18,7 +18,9 @@ import java.util.function.Predicate;
 /**
  * The level rule, pure: a workload is at the highest level L such that every requirement of levels
  * 1..L holds. The regression guard keeps the previous level when the drop is explained only by
- * Unknown evidence (a probe outage is never a regression).
+ * failing (Unknown) evidence (a probe outage is never a regression). Unknown because an integration is
+ * not configured is a stable absence: the level follows it, and a drop it alone explains is
+ * {@link LevelTransition#INTEGRATION_REMOVED}, not a regression.
  */
 public final class LevelEvaluator {
   private LevelEvaluator() {}
@@ -32,7 +34,9 @@ public final class LevelEvaluator {
       MaturityModelDefinition model, GovernedEvidence governed, int targetLevel, PreviousEvaluation previous) {
     Map<String, Evidence> effective = governed.effective();
     Predicate<String> holds = id -> state(effective, id).holds();
-    Predicate<String> holdsUnlessMissing = id -> state(effective, id) != CapabilityState.Missing;
+    // what failing probes may hide: everything but Missing and NotConfigured
+    Predicate<String> holdsUnlessMissing = id -> state(effective, id) != CapabilityState.Missing && !notConfigured(effective, id);
+    Predicate<String> holdsIfConfigured = id -> state(effective, id) != CapabilityState.Missing;
     int strict = highestLevel(model, holds);
     int optimistic = highestLevel(model, holdsUnlessMissing);
     int proven = highestLevel(model, id -> effective.get(id) != null && effective.get(id).state() == CapabilityState.Satisfied
@@ -54,7 +58,10 @@ public final class LevelEvaluator {
     } else {
       // Only what is proven Missing may lower the level; Unknown keeps what was last seen.
       observed = Math.min(before, optimistic);
-      if (observed < before) {
+      if (observed < before && highestLevel(model, holdsIfConfigured) >= before) {
+        transition = LevelTransition.INTEGRATION_REMOVED;
+        causes = blocking(model.level(observed + 1), holdsUnlessMissing);
+      } else if (observed < before) {
         transition = LevelTransition.REGRESSED;
         causes = blocking(model.level(observed + 1), holdsUnlessMissing);
       } else {
@@ -97,7 +104,7 @@ public final class LevelEvaluator {
     for (int n = strict + 1; n <= optimistic; n++) {
       for (Requirement r : model.level(n).requires()) {
         if (!r.heldBy(id -> state(effective, id).holds())) {
-          r.anyOf().stream().filter(id -> state(effective, id) == CapabilityState.Unknown).forEach(out::add);
+          r.anyOf().stream().filter(id -> state(effective, id) == CapabilityState.Unknown && !notConfigured(effective, id)).forEach(out::add);
         }
       }
     }
@@ -148,6 +155,11 @@ public final class LevelEvaluator {
 
   private static Evidence evidence(Map<String, Evidence> effective, String id) {
     return effective.getOrDefault(id, Evidence.unknown(id, "no evidence for " + id));
+  }
+
+  private static boolean notConfigured(Map<String, Evidence> effective, String id) {
+    Evidence e = effective.get(id);
+    return e != null && e.notConfigured();
   }
 
   private static CapabilityState state(Map<String, Evidence> effective, String id) {

@@ -9,5 +9,10 @@ public enum LevelTransition {
   /** A required capability is Missing: a real drop. */
   REGRESSED,
   /** The strict level is lower only because probes could not run: the last level is kept. */
-  HELD
+  HELD,
+  /**
+   * The level dropped only because an integration its evidence needs is no longer configured
+   * (Unknown, reason NotConfigured): the level follows the evidence, but it is not the team's regression.
+   */
+  INTEGRATION_REMOVED
 }

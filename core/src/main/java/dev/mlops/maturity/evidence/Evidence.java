@@ -5,10 +5,11 @@ import java.util.Objects;
 
 /**
  * The verdict on one capability for one workload (or the platform): state, source, references to
- * what was seen (kind/namespace/name or endpoint+query), and a short message for a person.
+ * what was seen (kind/namespace/name or endpoint+query), a short message for a person, and for an
+ * Unknown verdict why it is Unknown ({@link UnknownReason#Failed} unless said otherwise; null for any other state).
  */
 public record Evidence(
-    String capability, CapabilityState state, Source source, List<String> references, String message) {
+    String capability, CapabilityState state, Source source, List<String> references, String message, UnknownReason unknownReason) {
 
   public Evidence {
     Objects.requireNonNull(capability, "capability");
@@ -16,6 +17,11 @@ public record Evidence(
     source = source == null ? Source.OBSERVED : source;
     references = references == null ? List.of() : List.copyOf(references);
     message = message == null ? "" : message;
+    unknownReason = state != CapabilityState.Unknown ? null : unknownReason == null ? UnknownReason.Failed : unknownReason;
+  }
+
+  public Evidence(String capability, CapabilityState state, Source source, List<String> references, String message) {
+    this(capability, state, source, references, message, null);
   }
 
   public static Evidence satisfied(String capability, String message, List<String> references) {
@@ -34,8 +40,31 @@ public record Evidence(
     return new Evidence(capability, CapabilityState.Unknown, Source.OBSERVED, List.of(), message);
   }
 
+  public static Evidence unknown(String capability, UnknownReason reason, String message) {
+    return new Evidence(capability, CapabilityState.Unknown, Source.OBSERVED, List.of(), message, reason);
+  }
+
   public Evidence withCapability(String id) {
-    return new Evidence(id, state, source, references, message);
+    return new Evidence(id, state, source, references, message, unknownReason);
+  }
+
+  public Evidence withMessage(String text) {
+    return new Evidence(capability, state, source, references, text, unknownReason);
+  }
+
+  /** This Unknown verdict with another reason and message; any other verdict unchanged. */
+  public Evidence withUnknownReason(UnknownReason reason, String text) {
+    return state == CapabilityState.Unknown ? new Evidence(capability, state, source, references, text, reason) : this;
+  }
+
+  /** Unknown because something failed (not because an integration is simply not configured). */
+  public boolean failed() {
+    return state == CapabilityState.Unknown && unknownReason.isFailure();
+  }
+
+  /** Unknown only because the integration its signal needs is not configured: a stable absence, not a failure. */
+  public boolean notConfigured() {
+    return state == CapabilityState.Unknown && unknownReason == UnknownReason.NotConfigured;
   }
 
   public boolean holds() {

@@ -50,7 +50,7 @@ public final class ConfiguredExternalSources implements ExternalSources {
   public Answer<PrometheusApi> prometheus(String endpointName) {
     Endpoint endpoint = lookup(config.prometheus(), endpointName);
     if (endpoint == null) {
-      return Answer.failed("no prometheus endpoint named '" + endpointName + "' is configured");
+      return Answer.notConfigured("prometheus", endpointName);
     }
     // failures name the server (its authority), as the admin configured it
     return Answer.ok(prometheus.computeIfAbsent(endpointName, n -> prometheusFactory.apply(
@@ -62,7 +62,7 @@ public final class ConfiguredExternalSources implements ExternalSources {
   public Answer<MlflowApi> mlflow(String endpointName) {
     Endpoint endpoint = lookup(config.mlflow(), endpointName);
     if (endpoint == null) {
-      return Answer.failed("no mlflow endpoint named '" + endpointName + "' is configured");
+      return Answer.notConfigured("mlflow", endpointName);
     }
     return Answer.ok(mlflow.computeIfAbsent(endpointName,
         n -> mlflowFactory.apply(HttpMlflowApi.endpoint(endpoint.url(), Credentials.of(endpoint, tokens), limits))));

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Runs the probes: platform-scope ones once per cycle, workload ones per target. A probe that
- * throws yields Unknown evidence naming the failure; it never stops the others.
+ * throws yields Unknown evidence naming the failure; it never stops the others. An Unknown verdict
+ * gets its reason from what the probe read ({@link ProbeReads}).
  */
 public final class EvidenceCollector {
   private final ProbeSet probes;
@@ -28,10 +29,9 @@ public final class EvidenceCollector {
 
   /** Platform-scope evidence for the whole cluster (shared by all targets of one cycle). */
   public Map<String, Evidence> platform(ClusterView cluster, ExternalSources external) {
-    ProbeContext context = new ProbeContext(null, cluster, external, settings, clock);
     Map<String, Evidence> out = new LinkedHashMap<>();
     for (Probe p : probes.ofScope(Scope.PLATFORM)) {
-      out.put(p.capability(), run(p, context));
+      out.put(p.capability(), run(p, null, cluster, external));
     }
     return out;
   }
@@ -39,22 +39,24 @@ public final class EvidenceCollector {
   /** Workload-scope evidence for the capabilities asked for, merged with the platform evidence. */
   public Map<String, Evidence> workload(
       WorkloadTarget target, ClusterView cluster, ExternalSources external, Map<String, Evidence> platform, Set<String> capabilities) {
-    ProbeContext context = new ProbeContext(target, cluster, external, settings, clock);
     Map<String, Evidence> out = new LinkedHashMap<>();
     for (String id : capabilities) {
       if (platform.containsKey(id)) {
         out.put(id, platform.get(id));
         continue;
       }
-      probes.find(id).filter(p -> p.scope() == Scope.WORKLOAD).ifPresent(p -> out.put(id, run(p, context)));
+      probes.find(id).filter(p -> p.scope() == Scope.WORKLOAD).ifPresent(p -> out.put(id, run(p, target, cluster, external)));
     }
     return out;
   }
 
-  private static Evidence run(Probe probe, ProbeContext context) {
+  /** Runs one probe through a {@link ProbeReads}, so an Unknown verdict says why (NotConfigured is not a failure). */
+  private Evidence run(Probe probe, WorkloadTarget target, ClusterView cluster, ExternalSources external) {
+    ProbeReads reads = new ProbeReads(cluster, external, target != null);
+    ProbeContext context = new ProbeContext(target, reads, reads, settings, clock);
     try {
       Evidence e = probe.evaluate(context);
-      return e == null ? Evidence.unknown(probe.capability(), "probe returned no evidence") : e.withCapability(probe.capability());
+      return e == null ? Evidence.unknown(probe.capability(), "probe returned no evidence") : reads.explain(e.withCapability(probe.capability()));
     } catch (RuntimeException e) {
       return Evidence.unknown(probe.capability(), "probe failed: " + e.getClass().getSimpleName());
     }

@@ -5,7 +5,7 @@ import dev.mlops.maturity.probe.prometheus.PrometheusApi;
 
 /**
  * Named HTTP endpoints from the operator configuration. A target names an endpoint; it can never
- * supply a URL. An unknown name is a Failed answer ("no prometheus endpoint named x is configured").
+ * supply a URL. An unknown name is a NotConfigured answer ("no prometheus endpoint named x is configured").
  */
 public interface ExternalSources {
   Answer<PrometheusApi> prometheus(String endpointName);
@@ -16,12 +16,12 @@ public interface ExternalSources {
   ExternalSources NONE = new ExternalSources() {
     @Override
     public Answer<PrometheusApi> prometheus(String endpointName) {
-      return Answer.failed("no prometheus endpoint named '" + endpointName + "' is configured");
+      return Answer.notConfigured("prometheus", endpointName);
     }
 
     @Override
     public Answer<MlflowApi> mlflow(String endpointName) {
-      return Answer.failed("no mlflow endpoint named '" + endpointName + "' is configured");
+      return Answer.notConfigured("mlflow", endpointName);
     }
   };
 }

@@ -69,6 +69,14 @@ final class Workload {
     return satisfied(ids.toArray(String[]::new));
   }
 
+  /** Unknown because the integration these capabilities need is not configured (a stable absence). */
+  Workload notConfigured(String... ids) {
+    for (String id : ids) {
+      observed.put(id, Evidence.unknown(id, dev.mlops.maturity.evidence.UnknownReason.NotConfigured, "no mlflow endpoint named 'default' is configured"));
+    }
+    return this;
+  }
+
   Workload observe(CapabilityState state, String... ids) {
     for (String id : ids) {
       observed.put(id, new Evidence(id, state, Source.OBSERVED, List.of(), id + " is " + state));

@@ -179,12 +179,14 @@ class ConfiguredExternalSourcesTest {
   }
 
   @Test
-  void anUnknownNameIsAFailureNamingIt() {
+  void anUnknownNameIsNotConfiguredNamingIt() {
     ConfiguredExternalSources sources = sources(config(Map.of(), Map.of()), TokenResolver.NONE, prometheusFactory());
 
-    assertThat(sources.prometheus("x")).isEqualTo(Answer.failed("no prometheus endpoint named 'x' is configured"));
-    assertThat(sources.mlflow("x")).isEqualTo(Answer.failed("no mlflow endpoint named 'x' is configured"));
-    assertThat(sources.mlflow(null)).isInstanceOf(Answer.Failed.class);
+    assertThat(sources.prometheus("x")).isEqualTo(Answer.notConfigured("prometheus", "x"));
+    assertThat(((Answer.Failed<?>) sources.prometheus("x")).reason()).isEqualTo("no prometheus endpoint named 'x' is configured");
+    assertThat(sources.mlflow("x")).isEqualTo(Answer.notConfigured("mlflow", "x"));
+    assertThat(((Answer.Failed<?>) sources.mlflow("x")).reason()).isEqualTo("no mlflow endpoint named 'x' is configured");
+    assertThat(sources.mlflow(null)).isInstanceOfSatisfying(Answer.Failed.class, f -> assertThat(f.notConfigured()).isTrue());
   }
 
   @ParameterizedTest
@@ -197,8 +199,8 @@ class ConfiguredExternalSourcesTest {
         config(Map.of("default", new Endpoint(configured.root(), null)), Map.of("default", new Endpoint(configured.root(), null))),
         TokenResolver.NONE, prometheusFactory(), echoMlflow(new CachingApisTest.EchoMlflow()), JsonEndpoint.Limits.DEFAULTS);
 
-    assertThat(sources.mlflow(name)).isEqualTo(Answer.failed("no mlflow endpoint named '" + name + "' is configured"));
-    assertThat(sources.prometheus(name)).isEqualTo(Answer.failed("no prometheus endpoint named '" + name + "' is configured"));
+    assertThat(sources.mlflow(name)).isEqualTo(Answer.notConfigured("mlflow", name));
+    assertThat(sources.prometheus(name)).isEqualTo(Answer.notConfigured("prometheus", name));
     assertThat(mlflowClients).isEmpty();
     assertThat(prometheusClients).isEmpty();
     assertThat(bystander.authorizations()).isEmpty();

@@ -1,5 +1,6 @@
 package dev.mlops.maturity.cluster;
 
+import dev.mlops.maturity.probe.Availability;
 import dev.mlops.maturity.probe.ClusterView;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ResourceKind;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * A ClusterView over direct LIST calls (the one-shot assess command). Discovery and listings are
@@ -21,6 +23,7 @@ public final class DirectClusterView implements ClusterView {
   private final KubernetesClient client;
   private final Map<String, Optional<APIResourceList>> discovery = new ConcurrentHashMap<>();
   private final Map<String, Listing> listings = new ConcurrentHashMap<>();
+  private final Map<String, String> failures = new ConcurrentSkipListMap<>();
 
   public DirectClusterView(KubernetesClient client) {
     this.client = client;
@@ -29,7 +32,19 @@ public final class DirectClusterView implements ClusterView {
   @Override
   public Listing list(ResourceKind kind, String namespace) {
     String scope = kind.namespaced() && namespace != null ? namespace : "";
-    return listings.computeIfAbsent(kind.apiVersion() + "/" + kind.plural() + "@" + scope, k -> read(kind, scope));
+    Listing listing = listings.computeIfAbsent(kind.apiVersion() + "/" + kind.plural() + "@" + scope, k -> read(kind, scope));
+    if (listing.availability() == Availability.FAILED) {
+      failures.putIfAbsent(kind.displayName() + (scope.isEmpty() ? "" : " in " + scope), listing.reason());
+    }
+    return listing;
+  }
+
+  /**
+   * The reads the API server failed (errors and timeouts, not 403 or a CRD that is not installed), by
+   * kind and namespace: a one-shot assessment with any of these could not look, so it must not pass.
+   */
+  public Map<String, String> failures() {
+    return Map.copyOf(failures);
   }
 
   private Listing read(ResourceKind kind, String namespace) {

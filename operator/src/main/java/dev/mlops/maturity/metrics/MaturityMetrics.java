@@ -130,6 +130,14 @@ public final class MaturityMetrics {
     }
   }
 
+  /** An evaluation of the target failed: {@code degraded} is 1 until the next successful evaluation (no series is created). */
+  public void failed(String namespace, String target) {
+    TargetMeters meters = targets.get(new TargetKey(namespace, target));
+    if (meters != null) {
+      meters.degraded.set(1.0);
+    }
+  }
+
   /** Counts a real regression (never a drop explained only by Unknown evidence). */
   public void regressed(String namespace, String target, String model) {
     TargetMeters meters = targets.computeIfAbsent(new TargetKey(namespace, target), k -> new TargetMeters(registry, k, model));
@@ -141,13 +149,14 @@ public final class MaturityMetrics {
    * for each capability whose observed evidence was Unknown (the probe could not decide: a read failed
    * or was forbidden, the provider's CRD is not installed, an endpoint did not answer, the probe threw).
    * Capabilities the target waived, declared or marked not applicable do not count (their evidence is
-   * not Unknown after the policy), nor do capabilities without a probe. A platform-scope probe is run
+   * not Unknown after the policy), nor do capabilities without a probe, nor Unknown evidence whose reason is
+   * NotConfigured (the integration is simply not configured: nothing is failing). A platform-scope probe is run
    * once per cycle but counts once per target evaluation that uses its Unknown evidence.
    */
   public void probeErrors(LevelOutcome a) {
     for (CapabilityResult c : a.capabilities()) {
       Evidence e = c.evidence();
-      if (e.state() == CapabilityState.Unknown && e.source() == Source.OBSERVED) {
+      if (e.failed() && e.source() == Source.OBSERVED) {
         probeError(c.id());
       }
     }

@@ -5,40 +5,36 @@ import dev.mlops.maturity.api.v1alpha1.MaturityTargetStatus;
 import dev.mlops.maturity.metrics.MaturityMetrics;
 import dev.mlops.maturity.status.StatusFactory;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.micrometer.core.instrument.Timer;
-import dev.mlops.maturity.evaluation.SpecProblem;
-import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reconciles a MaturityTarget by ordering the phases: evaluate (read-only), build the status,
  * write it when it changed, publish metrics and Events from the transition, and come back after
  * the target's evaluationInterval to refresh HTTP-backed evidence. Cluster changes arrive through
  * {@link TargetEventSource}. Runs in "all events" mode, so a delete reaches reconcile and the
- * target's series are dropped without a finalizer.
+ * target's series are dropped without a finalizer. An exception in any phase is written as
+ * Ready=False / Degraded=True (reason {@value StatusFactory#EVALUATION_FAILED}) instead of leaving a stale status.
  */
 public final class MaturityTargetReconciler implements Reconciler<MaturityTarget> {
+  private static final Logger log = LoggerFactory.getLogger(MaturityTargetReconciler.class);
+
   private final TargetObserver evaluator;
   private final StatusFactory statuses;
   private final StatusWriter writer;
   private final TransitionPublisher publisher;
   private final TargetEventSource clusterEvents;
   private final MaturityMetrics metrics;
-  private final WorkloadPresence presence;
 
   public MaturityTargetReconciler(TargetObserver evaluator, StatusFactory statuses, StatusWriter writer,
       TransitionPublisher publisher, TargetEventSource clusterEvents, MaturityMetrics metrics) {
-    this(evaluator, statuses, writer, publisher, clusterEvents, metrics, null);
-  }
-
-  /** With {@code presence}, a selector that matches nothing makes Ready=False (the workload is still evaluated). */
-  MaturityTargetReconciler(TargetObserver evaluator, StatusFactory statuses, StatusWriter writer,
-      TransitionPublisher publisher, TargetEventSource clusterEvents, MaturityMetrics metrics, WorkloadPresence presence) {
-    this.presence = presence;
     this.evaluator = evaluator;
     this.statuses = statuses;
     this.writer = writer;
@@ -63,13 +59,9 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
     Timer.Sample sample = Timer.start(metrics.registry());
     try {
       Observation evaluation = evaluator.evaluate(target);
-      List<SpecProblem> problems = new ArrayList<>(evaluation.problems());
-      if (presence != null && evaluation.assessment().isPresent()) {
-        presence.check(target).ifPresent(problems::add);
-      }
       MaturityTargetStatus before = target.getStatus();
       MaturityTargetStatus after = evaluation.assessment()
-          .map(a -> statuses.evaluated(target, a, problems))
+          .map(a -> statuses.evaluated(target, a, evaluation.problems()))
           .orElseGet(() -> statuses.invalid(target, evaluation.problems()));
       boolean written = writer.write(target, after, context);
       if (evaluation.assessment().isPresent()) {
@@ -77,9 +69,30 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
       } else {
         publisher.invalid(target.getMetadata().getNamespace(), target.getMetadata().getName());
       }
+      publisher.platform(evaluation.platform());
       return UpdateControl.<MaturityTarget>noUpdate().rescheduleAfter(evaluation.interval());
     } finally {
       sample.stop(metrics.evaluationDuration());
     }
+  }
+
+  /**
+   * JOSDK calls this when reconcile threw (and retries it after): the failure becomes the status
+   * (our own conditional write, only when it changes anything), and the degraded gauge follows it
+   * even when that write fails too.
+   */
+  @Override
+  public ErrorStatusUpdateControl<MaturityTarget> updateErrorStatus(MaturityTarget target, Context<MaturityTarget> context, Exception e) {
+    String ns = target.getMetadata().getNamespace();
+    String name = target.getMetadata().getName();
+    String cause = EvaluationFailure.describe(e);
+    log.warn("{}/{}: evaluation failed: {}", ns, name, cause);
+    publisher.failed(ns, name);
+    try {
+      writer.write(target, statuses.failed(target, cause), context);
+    } catch (RuntimeException writeFailed) {
+      log.warn("{}/{}: cannot write the failure status either: {}", ns, name, EvaluationFailure.describe(writeFailed));
+    }
+    return ErrorStatusUpdateControl.noStatusUpdate();
   }
 }

@@ -59,7 +59,7 @@ public final class OperatorApp {
     AnswerCache answers = new AnswerCache(options.clock(), options.evidenceMaxAge());
     CachedExternalSources external = new CachedExternalSources(options.external(), answers);
     PlatformEvidence platform = new PlatformEvidence(collector, external.readingFor(PlatformEvidence.READER),
-        options.evidenceMaxAge(), options.clock());
+        config.thresholds(), options.evidenceMaxAge(), options.clock());
     // HTTP evidence is polled and refreshed off the reconcile path, two requests at a time at most
     ScheduledExecutorService refresher = Executors.newScheduledThreadPool(2, r -> {
       Thread t = new Thread(r, "http-evidence-refresh");
@@ -73,7 +73,6 @@ public final class OperatorApp {
       clusterEvents.evaluate(readers);
     });
     refresher.scheduleWithFixedDelay(answers::refreshStale, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
-    platform.onGpuUtilisation(config.thresholds(), metrics::gpuUtilisation);
     InformerClusterView cluster = new InformerClusterView(client, kinds, namespaces, change -> {
       platform.changed(change);
       clusterEvents.accept(change);
@@ -94,7 +93,7 @@ public final class OperatorApp {
           new TargetAssessor(collector, options.clock(), config.policy()), platform, cluster, external);
       MaturityTargetReconciler reconciler = new MaturityTargetReconciler(evaluator, new StatusFactory(options.clock()),
           new StatusWriter(), new TransitionPublisher(metrics, new TargetEvents(client, options.clock(), instance), options.clock()),
-          clusterEvents, metrics, new WorkloadPresence(cluster, kinds));
+          clusterEvents, metrics);
 
       Operator operator = new Operator(o -> {
         o.withKubernetesClient(client)

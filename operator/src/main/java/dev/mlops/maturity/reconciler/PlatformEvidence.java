@@ -17,39 +17,43 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * Platform-scope evidence, computed once and shared by every target: recomputed when a kind a
  * platform probe reads changes, or when it is older than {@code maxAge} (HTTP-backed evidence).
- * Each recomputation also publishes the platform GPU utilisation to {@link #onGpuUtilisation}
- * subscribers (the {@code platform_gpu_utilisation_ratio} gauge).
+ * Each recomputation also measures the platform GPU utilisation; it is data in the {@link Snapshot},
+ * published by the publish phase ({@link TransitionPublisher#platform}), never from here.
  */
 public final class PlatformEvidence {
   /** Who reads the platform's HTTP answers; a change to one of them re-evaluates every target. */
   public static final String READER = "platform";
   private final EvidenceCollector collector;
   private final ExternalSources external;
+  private final ProbeSettings settings;
   private final Set<ResourceKind> platformKinds = new HashSet<>();
   private final Duration maxAge;
   private final Clock clock;
   private final AtomicLong generation = new AtomicLong();
-  private Map<String, Evidence> cached;
+  private Snapshot cached;
   private long cachedGeneration = -1;
   private Instant cachedAt = Instant.MIN;
-  private final List<GpuSubscriber> gpuSubscribers = new CopyOnWriteArrayList<>();
 
-  private record GpuSubscriber(ProbeSettings settings, Consumer<OptionalDouble> listener) {}
+  /**
+   * One recomputation: the evidence, and the platform GPU utilisation (a ratio 0..1) that
+   * {@link GpuUtilisationProbe#measure} gives when the {@code gpu-utilisation} evidence was decided,
+   * empty when it is Unknown. {@code measuresGpu} is false when the ProbeSet has no gpu-utilisation probe.
+   */
+  public record Snapshot(Map<String, Evidence> evidence, OptionalDouble gpuUtilisation, boolean measuresGpu) {}
 
-  public PlatformEvidence(EvidenceCollector collector, ExternalSources external, Duration maxAge, Clock clock) {
+  /** @param settings the thresholds the probes run with (the window of the GPU average) */
+  public PlatformEvidence(EvidenceCollector collector, ExternalSources external, ProbeSettings settings, Duration maxAge, Clock clock) {
     this.collector = collector;
     this.external = external;
+    this.settings = settings;
     this.maxAge = maxAge;
     this.clock = clock;
     for (Probe p : collector.probes().ofScope(Scope.PLATFORM)) {
@@ -69,42 +73,22 @@ public final class PlatformEvidence {
     generation.incrementAndGet();
   }
 
-  public synchronized Map<String, Evidence> current(ClusterView cluster) {
+  public synchronized Snapshot current(ClusterView cluster) {
     long now = generation.get();
     Instant at = Instant.now(clock);
     if (cached == null || now != cachedGeneration || cachedAt.plus(maxAge).isBefore(at)) {
-      cached = collector.platform(cluster, external);
+      Map<String, Evidence> evidence = collector.platform(cluster, external);
+      Evidence gpu = evidence.get(GpuUtilisationProbe.CAPABILITY);
+      // the measurement asks the queries the probe just asked through the same caching sources: no extra request
+      OptionalDouble ratio = gpu == null || gpu.state() == CapabilityState.Unknown ? OptionalDouble.empty() : measure();
+      cached = new Snapshot(evidence, ratio, gpu != null);
       cachedGeneration = now;
       cachedAt = at;
-      publishGpuUtilisation(cached);
     }
     return cached;
   }
 
-  /**
-   * Subscribes to the platform GPU utilisation (a ratio 0..1), published each time the platform
-   * evidence is recomputed: the value {@link GpuUtilisationProbe#measure} gives when the
-   * {@code gpu-utilisation} evidence was decided (Satisfied or Missing), empty when it is Unknown. The
-   * measurement asks the same queries the probe just asked through the same (caching) sources, so it
-   * costs no extra request. Nothing is published when the ProbeSet has no {@code gpu-utilisation} probe.
-   *
-   * @param settings the thresholds the probes run with (the window of the average)
-   */
-  public void onGpuUtilisation(ProbeSettings settings, Consumer<OptionalDouble> listener) {
-    gpuSubscribers.add(new GpuSubscriber(settings, listener));
-  }
-
-  private void publishGpuUtilisation(Map<String, Evidence> evidence) {
-    Evidence gpu = evidence.get(GpuUtilisationProbe.CAPABILITY);
-    if (gpu == null) {
-      return;
-    }
-    for (GpuSubscriber s : gpuSubscribers) {
-      s.listener().accept(gpu.state() == CapabilityState.Unknown ? OptionalDouble.empty() : measure(s.settings()));
-    }
-  }
-
-  private OptionalDouble measure(ProbeSettings settings) {
+  private OptionalDouble measure() {
     Answer<PrometheusApi> api = external.prometheus(GpuUtilisationProbe.ENDPOINT);
     return api instanceof Answer.Ok<PrometheusApi> ok ? GpuUtilisationProbe.measure(ok.value(), settings) : OptionalDouble.empty();
   }

@@ -11,6 +11,9 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The write phase: a JSON patch of the status subresource (never server-side apply) that replaces
@@ -21,16 +24,39 @@ import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
  * already sees it (no second regression from a stale cache).
  */
 public final class StatusWriter {
+  private static final Logger log = LoggerFactory.getLogger(StatusWriter.class);
+
+  /** Sends one status write; tests count these instead of talking to an API server. */
+  interface StatusPatch {
+    void patch(MaturityTarget target, MaturityTargetStatus next, Context<MaturityTarget> context);
+  }
+
+  private final StatusPatch patch;
+
+  public StatusWriter() {
+    this(StatusWriter::patchAndCache);
+  }
+
+  StatusWriter(StatusPatch patch) {
+    this.patch = patch;
+  }
+
   /** Returns true when the status was written. */
   public boolean write(MaturityTarget target, MaturityTargetStatus next, Context<MaturityTarget> context) {
-    if (!StatusDiff.significant(target.getStatus(), next)) {
+    List<String> changed = StatusDiff.changes(target.getStatus(), next);
+    if (changed.isEmpty()) {
       return false;
     }
+    log.debug("{}/{}: status changed at {}", target.getMetadata().getNamespace(), target.getMetadata().getName(), changed);
+    patch.patch(target, next, context);
+    return true;
+  }
+
+  private static void patchAndCache(MaturityTarget target, MaturityTargetStatus next, Context<MaturityTarget> context) {
     PrimaryUpdateAndCacheUtils.updateAndCacheResource(target, context,
         current -> fresh(current, next),
         fresh -> context.getClient().resource(fresh).subresource("status")
             .patch(PatchContext.of(PatchType.JSON), jsonPatch(fresh)));
-    return true;
   }
 
   static MaturityTarget fresh(MaturityTarget current, MaturityTargetStatus status) {

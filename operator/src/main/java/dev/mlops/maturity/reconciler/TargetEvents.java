@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,15 +20,21 @@ public final class TargetEvents {
   public static final String LEVEL_REGRESSED = "LevelRegressed";
   public static final String TARGET_MET = "TargetMet";
   public static final String PROBE_FAILING = "ProbeFailing";
+  public static final String INTEGRATION_REMOVED = "IntegrationRemoved";
   static final String COMPONENT = "mlops-maturity-operator";
   private static final Logger log = LoggerFactory.getLogger(TargetEvents.class);
 
-  private final KubernetesClient client;
+  private final Consumer<Event> sink;
   private final Clock clock;
   private final String instance;
 
   public TargetEvents(KubernetesClient client, Clock clock, String instance) {
-    this.client = client;
+    this(event -> client.v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create(), clock, instance);
+  }
+
+  /** With {@code sink} receiving each Event instead of the API server (synchronous reconciler tests). */
+  TargetEvents(Consumer<Event> sink, Clock clock, String instance) {
+    this.sink = sink;
     this.clock = clock;
     this.instance = instance;
   }
@@ -57,7 +64,7 @@ public final class TargetEvents {
         .withReportingComponent(COMPONENT).withReportingInstance(instance)
         .build();
     try {
-      client.v1().events().inNamespace(ns).resource(event).create();
+      sink.accept(event);
     } catch (KubernetesClientException e) {
       log.warn("cannot record {} event on {}/{}: HTTP {}", reason, ns, target.getMetadata().getName(), e.getCode());
     }

@@ -37,9 +37,10 @@ public final class TargetObserver {
   public Observation evaluate(MaturityTarget target) {
     var interval = EvaluationInterval.effective(target.getSpec() == null ? null : target.getSpec().evaluationInterval);
     // the answers read now are recorded against the target, so a change to one of them wakes it
-    TargetAssessment result = assessor.assess(target, models, cluster, external.readingFor(reader(target)), platform.current(cluster),
+    PlatformEvidence.Snapshot shared = platform.current(cluster);
+    TargetAssessment result = assessor.assess(target, models, cluster, external.readingFor(reader(target)), shared.evidence(),
         model -> previous(target.getStatus(), model));
-    return new Observation(result.assessment(), result.problems(), interval);
+    return new Observation(result.assessment(), result.problems(), interval, shared);
   }
 
   /** The target is gone: the answers it read wake nothing any more. */

@@ -6,6 +6,7 @@ import dev.mlops.maturity.api.v1alpha1.MaturityTargetStatus;
 import dev.mlops.maturity.evaluation.LevelOutcome;
 import dev.mlops.maturity.evaluation.LevelTransition;
 import dev.mlops.maturity.evidence.CapabilityState;
+import dev.mlops.maturity.evidence.UnknownReason;
 import dev.mlops.maturity.metrics.MaturityMetrics;
 import dev.mlops.maturity.status.Conditions;
 import dev.mlops.maturity.status.ExceptionAudit;
@@ -73,6 +74,10 @@ public final class TransitionPublisher {
       String causes = a.regressionCauses().isEmpty() ? "" : ": missing " + String.join(", ", a.regressionCauses());
       events.warning(target, TargetEvents.LEVEL_REGRESSED, "level dropped from " + a.previousLevel() + " to " + level + causes);
     }
+    if (a.transition() == LevelTransition.INTEGRATION_REMOVED) {
+      events.normal(target, TargetEvents.INTEGRATION_REMOVED, "level lowered from " + a.previousLevel() + " to " + level
+          + ": " + String.join(", ", a.regressionCauses()) + " need an integration that is not configured (not a regression of the workload)");
+    }
     boolean metBefore = before != null && Conditions.isTrue(before.conditions, Conditions.TARGET_MET);
     if (a.targetMet() && !metBefore) {
       events.normal(target, TargetEvents.TARGET_MET, "observed level " + level + " meets target level " + a.targetLevel());
@@ -83,11 +88,24 @@ public final class TransitionPublisher {
   private void probeFailing(MaturityTarget target, MaturityTargetStatus before, LevelOutcome a) {
     Set<String> unknownBefore = unknown(before);
     Set<String> unknownAfter = new TreeSet<>();
-    a.capabilities().stream().filter(c -> c.evidence().state() == CapabilityState.Unknown).forEach(c -> unknownAfter.add(c.id()));
+    // NotConfigured is a stable absence, not a failing probe
+    a.capabilities().stream().filter(c -> c.evidence().failed()).forEach(c -> unknownAfter.add(c.id()));
     if (!unknownAfter.isEmpty() && !unknownAfter.equals(unknownBefore)) {
       String held = a.strictLevel() < a.observedLevel() ? "; level " + a.observedLevel() + " held" : "";
       events.warning(target, TargetEvents.PROBE_FAILING, "could not evaluate " + String.join(", ", unknownAfter) + held);
     }
+  }
+
+  /** The platform measurements of the snapshot an evaluation used (the GPU gauge; absent when not measured). */
+  public void platform(PlatformEvidence.Snapshot snapshot) {
+    if (snapshot != null && snapshot.measuresGpu()) {
+      metrics.gpuUtilisation(snapshot.gpuUtilisation());
+    }
+  }
+
+  /** The evaluation of a target failed: its degraded gauge follows, whether or not the status could be written. */
+  public void failed(String namespace, String name) {
+    metrics.failed(namespace, name);
   }
 
   public void deleted(String namespace, String name) {
@@ -102,7 +120,7 @@ public final class TransitionPublisher {
   private static Set<String> unknown(MaturityTargetStatus status) {
     Set<String> ids = new TreeSet<>();
     List<CapabilityStatus> capabilities = status == null || status.capabilities == null ? List.of() : status.capabilities;
-    capabilities.stream().filter(c -> c.state == CapabilityState.Unknown).forEach(c -> ids.add(c.id));
+    capabilities.stream().filter(c -> c.state == CapabilityState.Unknown && c.reason != UnknownReason.NotConfigured).forEach(c -> ids.add(c.id));
     return ids;
   }
 }

@@ -24,6 +24,10 @@ import java.util.stream.Collectors;
  */
 public final class StatusFactory {
   public static final int HISTORY_LIMIT = 10;
+  /** Ready/Degraded reason when the pipeline threw (an API failure, a bug): the status is not a fresh evaluation. */
+  public static final String EVALUATION_FAILED = "EvaluationFailed";
+  /** History reason when the level dropped only because an integration is no longer configured (not a regression). */
+  public static final String INTEGRATION_REMOVED = "IntegrationRemoved";
   private static final int MESSAGE_LIMIT = 1024;
 
   private final Clock clock;
@@ -81,8 +85,25 @@ public final class StatusFactory {
 
   /** The status when the spec cannot be evaluated: the last results stay, Ready says what to fix. */
   public MaturityTargetStatus invalid(MaturityTarget target, List<SpecProblem> problems) {
-    MaturityTargetStatus previous = target.getStatus();
     Long generation = target.getMetadata().getGeneration();
+    return keepingResults(target, List.of(ready(problems, generation)));
+  }
+
+  /**
+   * The status when the pipeline threw: the last results stay (they are not re-measured), Ready=False
+   * and Degraded=True with reason {@value #EVALUATION_FAILED} and a short description of the failure.
+   */
+  public MaturityTargetStatus failed(MaturityTarget target, String cause) {
+    Long generation = target.getMetadata().getGeneration();
+    String message = truncate("the evaluation failed: " + cause);
+    return keepingResults(target, List.of(
+        Conditions.of(Conditions.READY, false, EVALUATION_FAILED, message, generation),
+        Conditions.of(Conditions.DEGRADED, true, EVALUATION_FAILED, message + "; the level shown is the last one evaluated", generation)));
+  }
+
+  /** The previous results and conditions, with {@code replacing} in place of the conditions of the same types. */
+  private MaturityTargetStatus keepingResults(MaturityTarget target, List<Condition> replacing) {
+    MaturityTargetStatus previous = target.getStatus();
     MaturityTargetStatus s = new MaturityTargetStatus();
     if (previous != null) {
       s.model = previous.model;
@@ -97,12 +118,11 @@ public final class StatusFactory {
       s.recommendations = previous.recommendations;
       s.history = previous.history;
     }
-    s.observedGeneration = generation;
-    List<Condition> desired = new ArrayList<>();
-    desired.add(ready(problems, generation));
+    s.observedGeneration = target.getMetadata().getGeneration();
+    List<Condition> desired = new ArrayList<>(replacing);
     List<Condition> kept = previous == null || previous.conditions == null ? List.of() : previous.conditions;
     for (Condition c : kept) {
-      if (!Conditions.READY.equals(c.getType())) {
+      if (replacing.stream().noneMatch(r -> r.getType().equals(c.getType()))) {
         desired.add(c);
       }
     }
@@ -146,7 +166,9 @@ public final class StatusFactory {
 
   private static Condition degraded(LevelOutcome a, Long generation) {
     if (!a.degraded()) {
-      return Conditions.of(Conditions.DEGRADED, false, "AllProbesRan", "every capability could be evaluated", generation);
+      List<String> notConfigured = a.capabilities().stream().filter(c -> c.evidence().notConfigured()).map(CapabilityResult::id).toList();
+      return Conditions.of(Conditions.DEGRADED, false, "AllProbesRan", notConfigured.isEmpty() ? "every capability could be evaluated"
+          : truncate("no probe is failing; not configured, so Unknown: " + String.join(", ", notConfigured)), generation);
     }
     String held = a.transition() == LevelTransition.HELD || a.strictLevel() < a.observedLevel()
         ? "; level " + a.observedLevel() + " is held until they can be evaluated" : "";
@@ -156,12 +178,15 @@ public final class StatusFactory {
 
   private List<LevelChange> history(MaturityTargetStatus previous, LevelOutcome a) {
     List<LevelChange> history = new ArrayList<>(previous == null || previous.history == null ? List.of() : previous.history);
-    if (a.transition() == LevelTransition.RAISED || a.transition() == LevelTransition.REGRESSED) {
+    LevelTransition t = a.transition();
+    if (t == LevelTransition.RAISED || t == LevelTransition.REGRESSED || t == LevelTransition.INTEGRATION_REMOVED) {
       LevelChange change = new LevelChange();
       change.from = a.previousLevel();
       change.to = a.observedLevel();
-      change.reason = a.transition() == LevelTransition.RAISED ? "LevelRaised"
-          : "LevelRegressed" + (a.regressionCauses().isEmpty() ? "" : ": missing " + String.join(", ", a.regressionCauses()));
+      String causes = String.join(", ", a.regressionCauses());
+      change.reason = t == LevelTransition.RAISED ? "LevelRaised"
+          : t == LevelTransition.INTEGRATION_REMOVED ? INTEGRATION_REMOVED + (causes.isEmpty() ? "" : ": not configured " + causes)
+          : "LevelRegressed" + (causes.isEmpty() ? "" : ": missing " + causes);
       change.time = now();
       history.add(change);
     }
@@ -189,6 +214,7 @@ public final class StatusFactory {
     c.source = r.evidence().source();
     c.evidence = List.copyOf(r.evidence().references());
     c.message = r.evidence().message();
+    c.reason = r.evidence().unknownReason();
     return c;
   }
 

@@ -50,7 +50,7 @@ class PlatformEvidenceTest {
 
   private final PlatformEvidence platform = new PlatformEvidence(
       new EvidenceCollector(new ProbeSet(List.of(gpuScheduling)), ProbeSettings.DEFAULTS, clock),
-      ExternalSources.NONE, Duration.ofSeconds(30), clock);
+      ExternalSources.NONE, ProbeSettings.DEFAULTS, Duration.ofSeconds(30), clock);
   private final InMemoryClusterView cluster = new InMemoryClusterView();
 
   @Test
@@ -58,7 +58,7 @@ class PlatformEvidenceTest {
     platform.current(cluster);
     platform.current(cluster);
     platform.changed(new ClusterChange(KindCatalogue.DEPLOYMENT, "team-a", Map.of(), null));
-    assertThat(platform.current(cluster)).containsKey("gpu-scheduling");
+    assertThat(platform.current(cluster).evidence()).containsKey("gpu-scheduling");
     assertThat(runs).hasValue(1);
 
     platform.changed(new ClusterChange(KindCatalogue.NODE, null, Map.of(), null));

@@ -22,11 +22,16 @@ import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** PlatformEvidence publishes the platform GPU utilisation to its subscribers on each recomputation. */
+/**
+ * PlatformEvidence measures the platform GPU utilisation on each recomputation, as data in its snapshot
+ * (the publish phase turns it into the gauge; see MaturityTargetReconcilerSyncTest). {@code published}
+ * collects the measurement of each new snapshot.
+ */
 class PlatformGpuUtilisationTest {
   private final MovingClock clock = new MovingClock();
   private final InMemoryClusterView cluster = new InMemoryClusterView();
   private final List<OptionalDouble> published = new ArrayList<>();
+  private PlatformEvidence.Snapshot last;
   private final AtomicInteger queries = new AtomicInteger();
   /** What the stand-in Prometheus answers to the DCGM_FI_DEV_GPU_UTIL query; null means it is down. */
   private volatile List<PrometheusApi.Sample> utilisation = List.of(new PrometheusApi.Sample(Map.of(), 72.5));
@@ -66,17 +71,27 @@ class PlatformGpuUtilisationTest {
 
   private PlatformEvidence platform(ProbeSet probes) {
     ExternalSources cached = new CachedExternalSources(sources, new AnswerCache(clock, Duration.ofSeconds(30)));
-    PlatformEvidence p = new PlatformEvidence(new EvidenceCollector(probes, ProbeSettings.DEFAULTS, clock), cached, Duration.ofSeconds(30), clock);
-    p.onGpuUtilisation(ProbeSettings.DEFAULTS, published::add);
-    return p;
+    return new PlatformEvidence(new EvidenceCollector(probes, ProbeSettings.DEFAULTS, clock), cached, ProbeSettings.DEFAULTS,
+        Duration.ofSeconds(30), clock);
+  }
+
+  /** Reads the snapshot as a target's evaluation would, recording its measurement when it is a new one. */
+  private void current(PlatformEvidence p) {
+    PlatformEvidence.Snapshot s = p.current(cluster);
+    if (s != last) {
+      last = s;
+      if (s.measuresGpu()) {
+        published.add(s.gpuUtilisation());
+      }
+    }
   }
 
   @Test
   void publishesTheMeasuredRatioOncePerRecomputationWithoutExtraQueries() {
     PlatformEvidence p = platform(new ProbeSet(List.of(new GpuUtilisationProbe())));
 
-    p.current(cluster);
-    p.current(cluster);
+    current(p);
+    current(p);
 
     assertThat(published).containsExactly(OptionalDouble.of(0.725));
     assertThat(queries).as("the measurement reuses the probe's cached answer").hasValue(1);
@@ -86,11 +101,11 @@ class PlatformGpuUtilisationTest {
   void publishesEmptyWhenTheEvidenceIsUnknownThenTheValueAgainWhenItIsBack() {
     PlatformEvidence p = platform(new ProbeSet(List.of(new GpuUtilisationProbe())));
     utilisation = null;
-    p.current(cluster);
+    current(p);
 
     utilisation = List.of(new PrometheusApi.Sample(Map.of(), 40.0));
     clock.now = clock.now.plusSeconds(31);
-    p.current(cluster);
+    current(p);
 
     assertThat(published).containsExactly(OptionalDouble.empty(), OptionalDouble.of(0.4));
   }
@@ -100,7 +115,7 @@ class PlatformGpuUtilisationTest {
     PlatformEvidence p = platform(new ProbeSet(List.of(new GpuUtilisationProbe())));
     utilisation = List.of();
 
-    p.current(cluster);
+    current(p);
 
     assertThat(published).containsExactly(OptionalDouble.empty());
   }
@@ -109,9 +124,9 @@ class PlatformGpuUtilisationTest {
   void publishesNothingWithoutAGpuUtilisationProbe() {
     PlatformEvidence p = platform(new ProbeSet(List.of()));
 
-    p.current(cluster);
+    current(p);
     p.changed(new ClusterChange(dev.mlops.maturity.probe.KindCatalogue.NODE, null, Map.of(), null));
-    p.current(cluster);
+    current(p);
 
     assertThat(published).isEmpty();
   }

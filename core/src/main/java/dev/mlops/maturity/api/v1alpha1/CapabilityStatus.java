@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Source;
+import dev.mlops.maturity.evidence.UnknownReason;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,4 +26,6 @@ public class CapabilityStatus {
   public List<String> evidence = new ArrayList<>();
   @JsonPropertyDescription("Why the capability has this state, in one sentence.")
   public String message;
+  /** Why an Unknown capability is Unknown (NotConfigured is not a failure); absent for every other state. */
+  public UnknownReason reason;
 }
