@@ -80,7 +80,7 @@ Namespaced kinds: granted by the ClusterRole, or by a Role in each watched names
   resources: [virtualservices]
   verbs: [get, list, watch]
 - apiGroups: [monitoring.coreos.com]
-  resources: [servicemonitors, podmonitors, prometheusrules]
+  resources: [servicemonitors, podmonitors, prometheusrules, probes]
   verbs: [get, list, watch]
 - apiGroups: [feast.dev]
   resources: [featurestores]

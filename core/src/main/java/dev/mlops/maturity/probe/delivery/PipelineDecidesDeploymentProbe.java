@@ -61,7 +61,7 @@ public final class PipelineDecidesDeploymentProbe extends AbstractProbe {
       if (last.isEmpty()) {
         continue;
       }
-      Instant at = LastWriter.instant(Fields.string(last.get(), "deployedAt").orElse(null)).orElse(null);
+      Instant at = Fields.timestamp(last.get(), "deployedAt").orElse(null);
       if (at != null && (lastGitOpsDeploy == null || at.isAfter(lastGitOpsDeploy))) {
         lastGitOpsDeploy = at;
       }

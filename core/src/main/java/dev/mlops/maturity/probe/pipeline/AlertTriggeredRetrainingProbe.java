@@ -165,7 +165,7 @@ public abstract class AlertTriggeredRetrainingProbe extends AbstractProbe {
         .forEach(s -> webhookSources.put(TrainingPipelines.name(s), s));
     List<String> absent = new ArrayList<>();
     for (GenericKubernetesResource sensor : sensors.items()) {
-      if (TrainingPipelines.hasCondition(sensor, "Deployed", "False")) {
+      if (Fields.hasCondition(sensor, "Deployed", "False")) {
         absent.add(ProbeContext.ref(sensor) + " is not deployed (condition Deployed=False)");
         continue;
       }
