@@ -6,6 +6,7 @@ import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.api.v1alpha1.MaturityTargetStatus;
 import dev.mlops.maturity.api.v1alpha1.NextLevel;
 import dev.mlops.maturity.evaluation.Assessment;
+import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evaluation.CapabilityResult;
 import dev.mlops.maturity.evaluation.LevelTransition;
 import dev.mlops.maturity.evaluation.SpecProblem;
@@ -123,7 +124,12 @@ public final class StatusFactory {
 
   private static Condition degraded(Assessment a, Long generation) {
     if (!a.degraded()) {
-      return Conditions.of(Conditions.DEGRADED, false, "AllProbesRan", "every capability could be evaluated", generation);
+      // an Unknown that cannot change the level is not Degraded, but the condition must not claim it was evaluated
+      List<String> unknown = a.capabilities().stream().filter(c -> c.evidence().state() == CapabilityState.Unknown).map(c -> c.id()).sorted().toList();
+      return unknown.isEmpty()
+          ? Conditions.of(Conditions.DEGRADED, false, "AllProbesRan", "every capability could be evaluated", generation)
+          : Conditions.of(Conditions.DEGRADED, false, "LevelUnaffected", truncate("could not evaluate " + String.join(", ", unknown)
+              + "; the level does not depend on them"), generation);
     }
     String held = a.transition() == LevelTransition.HELD || a.strictLevel() < a.observedLevel()
         ? "; level " + a.observedLevel() + " is held until they can be evaluated" : "";
