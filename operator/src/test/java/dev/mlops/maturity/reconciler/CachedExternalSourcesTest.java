@@ -1,42 +1,19 @@
 package dev.mlops.maturity.reconciler;
 
+import dev.mlops.maturity.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.mlflow.MlflowApi;
 import dev.mlops.maturity.probe.prometheus.PrometheusApi;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class CachedExternalSourcesTest {
-  /** A clock the test moves. */
-  static final class MovingClock extends Clock {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   private final AtomicInteger queries = new AtomicInteger();
   private final PrometheusApi prometheus = new PrometheusApi() {
     @Override
@@ -73,7 +50,7 @@ class CachedExternalSourcesTest {
 
   @Test
   void aQueryIsAskedOncePerMaxAgeAndAgainAfterIt() {
-    MovingClock clock = new MovingClock();
+    TestClock clock = TestClock.at("2026-01-01T00:00:00Z");
     CachedExternalSources cached = new CachedExternalSources(sources, Duration.ofSeconds(30), clock);
 
     api(cached.prometheus("default")).query("up");
@@ -81,7 +58,7 @@ class CachedExternalSourcesTest {
     api(cached.prometheus("default")).query("other");
     assertThat(queries).hasValue(2);
 
-    clock.now = clock.now.plusSeconds(31);
+    clock.advance(Duration.ofSeconds(31));
     Answer<List<PrometheusApi.Sample>> fresh = api(cached.prometheus("default")).query("up");
 
     assertThat(queries).hasValue(3);
@@ -90,7 +67,7 @@ class CachedExternalSourcesTest {
 
   @Test
   void unknownEndpointsAndFailuresPassThrough() {
-    CachedExternalSources cached = new CachedExternalSources(sources, Duration.ofSeconds(30), new MovingClock());
+    CachedExternalSources cached = new CachedExternalSources(sources, Duration.ofSeconds(30), TestClock.at("2026-01-01T00:00:00Z"));
 
     assertThat(cached.prometheus("other")).isInstanceOf(Answer.Failed.class);
     assertThat(api(cached.prometheus("default")).activeTargets()).isInstanceOf(Answer.Failed.class);
@@ -98,7 +75,7 @@ class CachedExternalSourcesTest {
 
   @Test
   void inBackgroundModeReadsNeverWaitAndARefreshedAnswerThatChangedTriggersReevaluation() {
-    MovingClock clock = new MovingClock();
+    TestClock clock = TestClock.at("2026-01-01T00:00:00Z");
     CachedExternalSources cached = new CachedExternalSources(sources, Duration.ofSeconds(30), clock);
     java.util.List<Runnable> pending = new java.util.ArrayList<>();
     java.util.concurrent.ExecutorService manual = new java.util.concurrent.AbstractExecutorService() {
@@ -138,7 +115,7 @@ class CachedExternalSourcesTest {
     api(cached.prometheus("default")).query("up");
     assertThat(pending).as("a fresh answer needs no refresh").isEmpty();
 
-    clock.now = clock.now.plusSeconds(31);
+    clock.advance(Duration.ofSeconds(31));
     Answer<List<PrometheusApi.Sample>> stale = api(cached.prometheus("default")).query("up");
     api(cached.prometheus("default")).query("up");
     assertThat(queries).as("an old answer is served at once, not fetched on the caller").hasValue(1);
@@ -152,7 +129,7 @@ class CachedExternalSourcesTest {
     assertThat(((Answer.Ok<List<PrometheusApi.Sample>>) fresh).value().get(0).value()).isEqualTo(2.0);
 
     api(cached.prometheus("default")).activeTargets();
-    clock.now = clock.now.plusSeconds(31);
+    clock.advance(Duration.ofSeconds(31));
     api(cached.prometheus("default")).activeTargets();
     pending.remove(0).run();
     assertThat(changes).as("a failure that stays the same failure changes nothing").hasValue(1);

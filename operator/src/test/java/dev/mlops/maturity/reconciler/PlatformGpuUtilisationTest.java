@@ -1,5 +1,6 @@
 package dev.mlops.maturity.reconciler;
 
+import dev.mlops.maturity.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.maturity.cluster.ClusterChange;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** PlatformEvidence publishes the platform GPU utilisation to its subscribers on each recomputation. */
 class PlatformGpuUtilisationTest {
-  private final CachedExternalSourcesTest.MovingClock clock = new CachedExternalSourcesTest.MovingClock();
+  private final TestClock clock = TestClock.at("2026-01-01T00:00:00Z");
   private final InMemoryClusterView cluster = new InMemoryClusterView();
   private final List<OptionalDouble> published = new ArrayList<>();
   private final AtomicInteger queries = new AtomicInteger();
@@ -87,7 +88,7 @@ class PlatformGpuUtilisationTest {
     p.current(cluster);
 
     utilisation = List.of(new PrometheusApi.Sample(Map.of(), 40.0));
-    clock.now = clock.now.plusSeconds(31);
+    clock.advance(Duration.ofSeconds(31));
     p.current(cluster);
 
     assertThat(published).containsExactly(OptionalDouble.empty(), OptionalDouble.of(0.4));
