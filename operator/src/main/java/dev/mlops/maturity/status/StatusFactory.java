@@ -125,7 +125,8 @@ public final class StatusFactory {
   private static Condition degraded(Assessment a, Long generation) {
     if (!a.degraded()) {
       // an Unknown that cannot change the level is not Degraded, but the condition must not claim it was evaluated
-      List<String> unknown = a.capabilities().stream().filter(c -> c.evidence().state() == CapabilityState.Unknown).map(c -> c.id()).sorted().toList();
+      List<String> unknown = a.capabilities().stream().filter(c -> c.evidence().state() == CapabilityState.Unknown)
+          .map(c -> c.id()).sorted().toList();
       return unknown.isEmpty()
           ? Conditions.of(Conditions.DEGRADED, false, "AllProbesRan", "every capability could be evaluated", generation)
           : Conditions.of(Conditions.DEGRADED, false, "LevelUnaffected", truncate("could not evaluate " + String.join(", ", unknown)

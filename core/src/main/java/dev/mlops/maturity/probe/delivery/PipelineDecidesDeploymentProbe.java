@@ -116,7 +116,8 @@ public final class PipelineDecidesDeploymentProbe extends AbstractProbe {
       scan.failed("last writer is neither known automation nor kubectl: " + String.join("; ", otherWrites));
     } else {
       // Informer caches may drop managedFields: with no signal at all, who decided is not known (never Missing)
-      scan.failed("who last changed the serving objects is not known" + (scan.failedAny() ? "" : ": no Argo CD history, no Flux owner, no managedFields"));
+      scan.failed("who last changed the serving objects is not known"
+          + (scan.failedAny() ? "" : ": no Argo CD history, no Flux owner, no managedFields"));
     }
     return scan.verdict("", "");
   }

@@ -69,14 +69,17 @@ public final class DataVersioningProbe extends AbstractProbe {
     if (!versioned.isEmpty()) {
       DatasetInput d = versioned.get(0);
       String name = TargetRegistry.blank(d.name()) ? "(unnamed)" : TargetRegistry.shortText(d.name(), 64);
-      return scan.found(List.of(TargetRegistry.runRef(runId) + " dataset " + name + " digest " + TargetRegistry.shortText(d.digest(), 64), versionRef))
+      return scan.found(List.of(TargetRegistry.runRef(runId) + " dataset " + name + " digest " + TargetRegistry.shortText(d.digest(),
+          64), versionRef))
           .verdict("run " + TargetRegistry.id(runId) + " of " + which + " used dataset " + name + " with a digest and a source", "");
     }
     if (datasets.isEmpty()) {
-      return scan.refute("run " + TargetRegistry.id(runId) + " of " + which + " logged no dataset input", List.of(TargetRegistry.runRef(runId)))
+      return scan.refute("run " + TargetRegistry.id(runId) + " of " + which + " logged no dataset input",
+          List.of(TargetRegistry.runRef(runId)))
           .verdict("", "");
     }
-    return scan.refute("the dataset inputs of run " + TargetRegistry.id(runId) + " (" + which + ") lack a digest or a source", List.of(TargetRegistry.runRef(runId)))
+    return scan.refute("the dataset inputs of run " + TargetRegistry.id(runId) + " (" + which + ") lack a digest or a source",
+        List.of(TargetRegistry.runRef(runId)))
         .verdict("", "");
   }
 }

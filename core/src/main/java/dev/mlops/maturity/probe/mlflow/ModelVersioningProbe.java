@@ -60,13 +60,15 @@ public final class ModelVersioningProbe extends AbstractProbe {
       return scan.refute("model " + registry.model() + " has no registered versions", List.of()).verdict("", "");
     }
     if (list.size() >= 2) {
-      return scan.found(List.of(registry.versionRef("model-versions/search", list.get(0)), registry.versionRef("model-versions/search", list.get(1))))
+      return scan.found(List.of(registry.versionRef("model-versions/search", list.get(0)), registry.versionRef("model-versions/search",
+          list.get(1))))
           .verdict(list.size() + (list.size() == 50 ? "+" : "") + " versions of " + registry.model() + " are registered", "");
     }
     // Search results may carry empty aliases (MLflow #16734): ask the alias endpoint.
     Answer<ModelVersion> champion = registry.api().alias(registry.model(), registry.championAlias());
     if (champion instanceof Answer.NotFound<ModelVersion>) {
-      return scan.refute("model " + registry.model() + " has a single version and no '" + registry.championAlias() + "' alias", List.of(registry.versionRef("model-versions/search", list.get(0))))
+      return scan.refute("model " + registry.model() + " has a single version and no '" + registry.championAlias() + "' alias",
+          List.of(registry.versionRef("model-versions/search", list.get(0))))
           .verdict("", "");
     }
     if (!(champion instanceof Answer.Ok<ModelVersion> pinned)) {
@@ -77,11 +79,13 @@ public final class ModelVersioningProbe extends AbstractProbe {
         ? list.stream().anyMatch(x -> x.ready() && x.version() != null && x.version().equals(v.version()))
         : v.ready();
     if (!ready) {
-      return scan.refute("alias '" + registry.championAlias() + "' points at version " + TargetRegistry.id(v.version()) + ", which is not READY", List.of(registry.aliasRef(v)))
+      return scan.refute("alias '" + registry.championAlias() + "' points at version " + TargetRegistry.id(v.version())
+          + ", which is not READY", List.of(registry.aliasRef(v)))
           .verdict("", "");
     }
     return scan.found(List.of(registry.aliasRef(v)))
-        .verdict("version " + TargetRegistry.id(v.version()) + " of " + registry.model() + " is pinned by alias '" + registry.championAlias() + "'", "");
+        .verdict("version " + TargetRegistry.id(v.version()) + " of " + registry.model() + " is pinned by alias '"
+            + registry.championAlias() + "'", "");
   }
 
   /** spec.predictor.model.storageUri, and the pre-0.8 framework form spec.predictor.&lt;framework&gt;.storageUri. */

@@ -92,7 +92,8 @@ public final class QualityGateProbe extends AbstractProbe {
     if (earlier.isPresent()) {
       ModelVersion e = earlier.get();
       if (!digest.trim().equals(e.tags().get(TEST_SET).trim())) {
-        return scan.refute("test set changed: " + who + " was gated on a different " + TEST_SET + " than version " + TargetRegistry.id(e.version()), List.of(registry.aliasRef(v), registry.versionRef("model-versions/search", e)))
+        return scan.refute("test set changed: " + who + " was gated on a different " + TEST_SET + " than version "
+            + TargetRegistry.id(e.version()), List.of(registry.aliasRef(v), registry.versionRef("model-versions/search", e)))
             .verdict("", "");
       }
       return scan.found(List.of(registry.aliasRef(v), registry.versionRef("model-versions/search", e)))

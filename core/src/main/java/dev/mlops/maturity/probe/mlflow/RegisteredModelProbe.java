@@ -27,7 +27,8 @@ public final class RegisteredModelProbe extends AbstractProbe {
       return scan.verdict("", "");
     }
     String notRegistered = "model " + registry.model() + " is not registered";
-    RegisteredModel found = TargetRegistry.call(scan, "registered-models/get", registry.api().registeredModel(registry.model()), notRegistered, List.of());
+    RegisteredModel found = TargetRegistry.call(scan, "registered-models/get", registry.api().registeredModel(registry.model()),
+        notRegistered, List.of());
     if (found == null) {
       return scan.verdict("", "");
     }
@@ -36,7 +37,8 @@ public final class RegisteredModelProbe extends AbstractProbe {
     if (ready.isPresent()) {
       return satisfied(scan, registry, ready.get(), "registered-models/get");
     }
-    List<ModelVersion> all = TargetRegistry.call(scan, "model-versions/search", registry.api().modelVersions(registry.model()), notRegistered, List.of());
+    List<ModelVersion> all = TargetRegistry.call(scan, "model-versions/search", registry.api().modelVersions(registry.model()),
+        notRegistered, List.of());
     if (all == null) {
       return scan.verdict("", "");
     }
