@@ -87,7 +87,7 @@ Namespaced kinds: granted by the ClusterRole, or by a Role in each watched names
   resources: [httproutes]
   verbs: [get, list, watch]
 - apiGroups: [monitoring.coreos.com]
-  resources: [servicemonitors, podmonitors, prometheusrules]
+  resources: [servicemonitors, podmonitors, prometheusrules, probes]
   verbs: [get, list, watch]
 - apiGroups: [feast.dev]
   resources: [featurestores]

@@ -1,5 +1,6 @@
 package dev.mlops.maturity.reliability;
 
+import dev.mlops.maturity.testing.TestClock;
 import static dev.mlops.maturity.reliability.FaultyCluster.FRAUD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -62,7 +63,7 @@ class HttpSourceFaultsTest {
   private FakeHttpSource prometheus;
   private FakeHttpSource mlflow;
   private OperatorHandle operator;
-  private final TestClock clock = new TestClock();
+  private final TestClock clock = TestClock.realTime();
   private final AtomicInteger touches = new AtomicInteger();
 
   @BeforeEach

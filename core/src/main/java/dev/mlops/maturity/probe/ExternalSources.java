@@ -12,6 +12,11 @@ public interface ExternalSources {
 
   Answer<MlflowApi> mlflow(String endpointName);
 
+  /** Whether a Failed answer says the named endpoint is not configured (as opposed to configured and failing). */
+  static boolean notConfigured(Answer<?> answer) {
+    return answer instanceof Answer.Failed<?> f && f.reason().matches("no [a-z]+ endpoint named '.*' is configured");
+  }
+
   /** No endpoints configured at all. */
   ExternalSources NONE = new ExternalSources() {
     @Override

@@ -50,6 +50,8 @@ public final class KindCatalogue {
   public static final ResourceKind SERVICE_MONITOR = new ResourceKind("monitoring.coreos.com", "v1", "ServiceMonitor", "servicemonitors", true);
   public static final ResourceKind POD_MONITOR = new ResourceKind("monitoring.coreos.com", "v1", "PodMonitor", "podmonitors", true);
   public static final ResourceKind PROMETHEUS_RULE = new ResourceKind("monitoring.coreos.com", "v1", "PrometheusRule", "prometheusrules", true);
+  /** The Prometheus Operator's blackbox {@code Probe} (named so as not to read as our own Probe). */
+  public static final ResourceKind BLACKBOX_PROBE = new ResourceKind("monitoring.coreos.com", "v1", "Probe", "probes", true);
 
   // feature store, GitOps
   public static final ResourceKind FEATURE_STORE = new ResourceKind("feast.dev", "v1", "FeatureStore", "featurestores", true);
@@ -68,7 +70,7 @@ public final class KindCatalogue {
       WORKFLOW, WORKFLOW_TEMPLATE, CRON_WORKFLOW, SENSOR, EVENT_SOURCE, ROLLOUT, ANALYSIS_TEMPLATE, CLUSTER_ANALYSIS_TEMPLATE, APPLICATION,
       SCHEDULED_WORKFLOW, TEKTON_PIPELINE, TEKTON_PIPELINE_RUN,
       INFERENCE_SERVICE, TRAINED_MODEL, SERVING_RUNTIME, SELDON_MODEL, SELDON_EXPERIMENT, SELDON_SERVER,
-      FLAGGER_CANARY, VIRTUAL_SERVICE, SERVICE_MONITOR, POD_MONITOR, PROMETHEUS_RULE,
+      FLAGGER_CANARY, VIRTUAL_SERVICE, SERVICE_MONITOR, POD_MONITOR, PROMETHEUS_RULE, BLACKBOX_PROBE,
       FEATURE_STORE, FLUX_KUSTOMIZATION, FLUX_HELM_RELEASE, NODE_POOL, CLUSTER_QUEUE, CLUSTER_QUEUE_V1BETA1, VPA,
       HTTP_ROUTE);
 

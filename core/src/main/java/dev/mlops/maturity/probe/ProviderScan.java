@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The common verdict rule for a capability with several providers (PROBES.md scoring defaults):
- * Satisfied when any provider shows it; otherwise Unknown when a read failed or was forbidden, or
- * when no provider is installed at all; otherwise Missing (the probe ran and found nothing).
+ * The verdict rule every probe decides through (PROBES.md scoring defaults): a refutation (a finding
+ * that proves the capability absent or broken whatever else exists, e.g. a broad grant, a required link
+ * read and absent, a model that does not exist) is Missing; otherwise Satisfied when any provider shows
+ * it; otherwise Unknown when a read failed or was forbidden, or when no provider is installed at all;
+ * otherwise Missing (the probe ran and found nothing).
  */
 public final class ProviderScan {
   private final String capability;
@@ -20,6 +22,8 @@ public final class ProviderScan {
   private final List<String> seen = new ArrayList<>();
   private final Set<String> failures = new LinkedHashSet<>();
   private final Set<String> notInstalled = new LinkedHashSet<>();
+  private final List<String> refutations = new ArrayList<>();
+  private final List<String> refutationReferences = new ArrayList<>();
   private boolean anyServed;
 
   public ProviderScan(String capability) {
@@ -62,11 +66,48 @@ public final class ProviderScan {
     return this;
   }
 
+  /** Several references that together satisfy the capability. */
+  public ProviderScan found(List<String> references) {
+    found.addAll(references);
+    return this;
+  }
+
+  /** A finding that proves the capability absent or broken: the verdict is Missing, naming it, whatever else was read. */
+  public ProviderScan refute(String why, List<String> references) {
+    refutations.add(why);
+    refutationReferences.addAll(references);
+    return this;
+  }
+
+  /** A failure that is not a listing or an answer (a call that failed, an implausible value): Unknown unless found or refuted. */
+  public ProviderScan failed(String reason) {
+    failures.add(reason);
+    return this;
+  }
+
+  /** A provider answered (for evidence that is neither a listing nor an answer, e.g. a value computed from one). */
+  public ProviderScan served() {
+    anyServed = true;
+    return this;
+  }
+
+  public boolean refuted() {
+    return !refutations.isEmpty();
+  }
+
+  public boolean failedAny() {
+    return !failures.isEmpty();
+  }
+
   public boolean satisfied() {
     return !found.isEmpty();
   }
 
   public Evidence verdict(String satisfiedMessage, String missingMessage) {
+    if (!refutations.isEmpty()) {
+      return new Evidence(capability, CapabilityState.Missing, Source.OBSERVED, refutationReferences.stream().distinct().toList(),
+          String.join("; ", refutations));
+    }
     if (!found.isEmpty()) {
       return new Evidence(capability, CapabilityState.Satisfied, Source.OBSERVED, found, satisfiedMessage);
     }

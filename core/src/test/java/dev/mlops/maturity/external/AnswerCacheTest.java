@@ -1,5 +1,6 @@
 package dev.mlops.maturity.external;
 
+import dev.mlops.maturity.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class AnswerCacheTest {
   private static final String NO_READER = AnswerCache.NO_READER;
   private static final Duration INTERVAL = Duration.ofMinutes(5);
-  private final MutableClock clock = new MutableClock();
+  private final TestClock clock = TestClock.at("2026-11-22T10:00:00Z");
   private final AnswerCache cache = new AnswerCache(clock, INTERVAL);
   private final AtomicInteger calls = new AtomicInteger();
 

@@ -1,5 +1,6 @@
 package dev.mlops.maturity.external;
 
+import dev.mlops.maturity.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.maturity.probe.Answer;
@@ -49,7 +50,7 @@ class CachedExternalSourcesTest {
 
   @Test
   void aQueryIsAskedOncePerMaxAgeAndAgainAfterIt() {
-    MutableClock clock = new MutableClock();
+    TestClock clock = TestClock.at("2026-11-22T10:00:00Z");
     CachedExternalSources cached = new CachedExternalSources(sources, new AnswerCache(clock, Duration.ofSeconds(30)));
 
     api(cached.prometheus("default")).query("up");
@@ -66,7 +67,7 @@ class CachedExternalSourcesTest {
 
   @Test
   void unknownEndpointsAndFailuresPassThrough() {
-    CachedExternalSources cached = new CachedExternalSources(sources, new AnswerCache(new MutableClock(), Duration.ofSeconds(30)));
+    CachedExternalSources cached = new CachedExternalSources(sources, new AnswerCache(TestClock.at("2026-11-22T10:00:00Z"), Duration.ofSeconds(30)));
 
     assertThat(cached.prometheus("other")).isInstanceOf(Answer.Failed.class);
     assertThat(api(cached.prometheus("default")).activeTargets()).isInstanceOf(Answer.Failed.class);
@@ -74,7 +75,7 @@ class CachedExternalSourcesTest {
 
   @Test
   void inBackgroundModeReadsNeverWaitAndARefreshedAnswerThatChangedWakesItsReader() {
-    MutableClock clock = new MutableClock();
+    TestClock clock = TestClock.at("2026-11-22T10:00:00Z");
     AnswerCache answers = new AnswerCache(clock, Duration.ofSeconds(30));
     CachedExternalSources cached = new CachedExternalSources(sources, answers).readingFor("team-a/fraud");
     java.util.List<Runnable> pending = new java.util.ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.mlops.maturity.external;
 
+import dev.mlops.maturity.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.maturity.probe.Answer;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class CachingApisTest {
   private static final Duration INTERVAL = Duration.ofMinutes(5);
-  private final MutableClock clock = new MutableClock();
+  private final TestClock clock = TestClock.at("2026-11-22T10:00:00Z");
   private final AnswerCache cache = new AnswerCache(clock, INTERVAL);
 
   /** Answers with the call it received, so a cache mix-up shows as a wrong value. */

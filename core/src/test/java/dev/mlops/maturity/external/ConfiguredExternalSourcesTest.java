@@ -1,5 +1,6 @@
 package dev.mlops.maturity.external;
 
+import dev.mlops.maturity.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -41,7 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfiguredExternalSourcesTest {
   private static final SecretKeyRef MLFLOW_TOKEN = new SecretKeyRef("mlflow-reader", null, "token");
-  private final MutableClock clock = new MutableClock();
+  private final TestClock clock = TestClock.at("2026-11-22T10:00:00Z");
   private final AnswerCache cache = new AnswerCache(clock, Duration.ofMinutes(5));
   private final List<HttpServer> servers = new ArrayList<>();
   private final List<URI> prometheusClients = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.mlops.maturity.external;
 
+import dev.mlops.maturity.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.maturity.config.SecretKeyRef;
@@ -24,7 +25,7 @@ class SecretTokenResolverTest {
   private static final String OPS_SECRET = "/api/v1/namespaces/ops/secrets/mlflow-reader";
   KubernetesMockServer server;
   KubernetesClient client;
-  private final MutableClock clock = new MutableClock();
+  private final TestClock clock = TestClock.at("2026-11-22T10:00:00Z");
 
   private static Secret secret(String namespace, String token) {
     return new SecretBuilder().withNewMetadata().withName("mlflow-reader").withNamespace(namespace).endMetadata()

@@ -31,11 +31,6 @@ class StandardProbeSetTest {
   }
 
   @Test
-  void probesDeclareTheirCapabilityScopeFromTheCatalogue() {
-    probes.all().forEach(p -> assertThat(p.scope()).as(p.capability()).isEqualTo(CapabilityCatalogue.get(p.capability()).scope()));
-  }
-
-  @Test
   void theKindsTheProbesReadAreExactlyTheSharedKindCatalogue() {
     // the operator watches probes.kinds() and the chart's RBAC grants KindCatalogue.ALL: they must be the same set
     assertThat(probes.kinds()).containsExactlyInAnyOrderElementsOf(new HashSet<>(KindCatalogue.ALL));

@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * An informer store that keeps less of each object: the last-applied-configuration annotation
- * (a full copy of the object) is dropped, and managedFields keep only who wrote when (manager,
- * operation, time), not the field sets that make up most of their size. What is kept is stored
+ * (a full copy of the object) is dropped, and managedFields keep only who wrote what when (manager,
+ * operation, subresource, time: pipeline-decides-deployment must tell a controller's status write from a
+ * spec change), not the field sets that make up most of their size. What is kept is stored
  * compactly: maps (the object's fields, labels, annotations) become read-only {@link CompactMap}s,
  * lists are trimmed, and string values are interned (names, images, label values repeat across
  * objects). {@link #whole()} keeps objects as they come, only to measure what pruning saves.
@@ -56,8 +57,8 @@ final class PrunedItemStore implements ItemStore<GenericKubernetesResource> {
     List<ManagedFieldsEntry> managed = meta.getManagedFields();
     if (managed != null && !managed.isEmpty()) {
       meta.setManagedFields(managed.stream()
-          .map(m -> new ManagedFieldsEntry(intern(m.getApiVersion()), null, null, intern(m.getManager()), intern(m.getOperation()), null,
-              intern(m.getTime())))
+          .map(m -> new ManagedFieldsEntry(intern(m.getApiVersion()), null, null, intern(m.getManager()), intern(m.getOperation()),
+              intern(m.getSubresource()), intern(m.getTime())))
           .toList());
     }
     return resource;

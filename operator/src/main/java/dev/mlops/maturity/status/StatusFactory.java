@@ -6,6 +6,7 @@ import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.api.v1alpha1.MaturityTargetStatus;
 import dev.mlops.maturity.api.v1alpha1.NextLevel;
 import dev.mlops.maturity.evaluation.LevelOutcome;
+import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evaluation.CapabilityResult;
 import dev.mlops.maturity.evaluation.LevelTransition;
 import dev.mlops.maturity.evaluation.SpecProblem;
@@ -167,6 +168,14 @@ public final class StatusFactory {
   private static Condition degraded(LevelOutcome a, Long generation) {
     if (!a.degraded()) {
       List<String> notConfigured = a.capabilities().stream().filter(c -> c.evidence().notConfigured()).map(CapabilityResult::id).toList();
+      // an Unknown that cannot change the level is not Degraded, but the condition must not claim it was evaluated
+      List<String> failing = a.capabilities().stream()
+          .filter(c -> c.evidence().state() == CapabilityState.Unknown && !c.evidence().notConfigured())
+          .map(CapabilityResult::id).sorted().toList();
+      if (!failing.isEmpty()) {
+        return Conditions.of(Conditions.DEGRADED, false, "LevelUnaffected", truncate("could not evaluate " + String.join(", ", failing)
+            + "; the level does not depend on them"), generation);
+      }
       return Conditions.of(Conditions.DEGRADED, false, "AllProbesRan", notConfigured.isEmpty() ? "every capability could be evaluated"
           : truncate("no probe is failing; not configured, so Unknown: " + String.join(", ", notConfigured)), generation);
     }

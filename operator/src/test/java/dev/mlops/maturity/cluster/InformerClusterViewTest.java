@@ -164,4 +164,21 @@ class InformerClusterViewTest {
       assertThat(m.getFieldsV1()).isNull();
     });
   }
+
+  @Test
+  void pruningKeepsTheSubresourceSoAControllersStatusWriteIsNotTakenForASpecChange() {
+    // KServe's controller writes InferenceService status through the status subresource after Argo CD applied the spec
+    ManagedFieldsEntry spec = new ManagedFieldsEntryBuilder().withManager("argocd-controller").withOperation("Apply")
+        .withTime("2026-11-20T10:00:00Z").build();
+    ManagedFieldsEntry status = new ManagedFieldsEntryBuilder().withManager("manager").withOperation("Update").withSubresource("status")
+        .withTime("2026-11-20T10:05:00Z").build();
+    GenericKubernetesResource isvc = new GenericKubernetesResourceBuilder().withApiVersion("serving.kserve.io/v1beta1")
+        .withKind("InferenceService").withNewMetadata().withName("fraud").withManagedFields(spec, status).endMetadata().build();
+
+    PrunedItemStore.prune(isvc);
+
+    assertThat(isvc.getMetadata().getManagedFields()).extracting(ManagedFieldsEntry::getSubresource).containsExactly(null, "status");
+    assertThat(dev.mlops.maturity.probe.delivery.LastWriter.of(isvc, dev.mlops.maturity.probe.delivery.LastWriter.DEFAULT_AUTOMATION))
+        .hasValueSatisfying(w -> assertThat(w.manager()).isEqualTo("argocd-controller"));
+  }
 }

@@ -1,5 +1,6 @@
 package dev.mlops.maturity.reconciler;
 
+import dev.mlops.maturity.testing.TestClock;
 import static dev.mlops.maturity.reconciler.MockCluster.CHURN;
 import static dev.mlops.maturity.reconciler.MockCluster.FRAUD;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,7 @@ class ChangedAnswerWakesItsReadersTest {
 
   private TestCluster cluster;
   private OperatorHandle operator;
-  private final MovingClock clock = new MovingClock();
+  private final TestClock clock = TestClock.at("2026-11-22T10:00:00Z");
   private final Map<String, Answer<MlflowApi.RegisteredModel>> registry = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> evaluations = new ConcurrentHashMap<>();
 
@@ -180,7 +181,7 @@ class ChangedAnswerWakesItsReadersTest {
     Map<String, Integer> before = counts();
 
     registry.remove("fraud-detector");
-    clock.now = clock.now.plus(Duration.ofSeconds(31));
+    clock.advance(Duration.ofSeconds(31));
 
     await().atMost(WAIT).until(() -> state("team-a", "fraud") == CapabilityState.Missing
         && state("team-b", "fraud-shadow") == CapabilityState.Missing);

@@ -1,5 +1,6 @@
 package dev.mlops.maturity.reconciler;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import static dev.mlops.maturity.reconciler.MockCluster.FRAUD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -77,11 +78,15 @@ class LeaderElectionTest {
     OperatorHandle only = replica("replica-1");
     await().atMost(Duration.ofSeconds(5)).until(only::isLeader);
 
-    cluster.client.leases().inNamespace("operators").withName(OperatorOptions.LeaderElection.DEFAULT_LEASE).edit(l -> {
-      l.getSpec().setHolderIdentity("intruder");
-      l.getSpec().setLeaseDurationSeconds(60);
-      l.getSpec().setRenewTime(ZonedDateTime.now());
-      return l;
+    // the leader renews concurrently: an edit may meet 409 Conflict, so retry until the intruder holds the lease
+    await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(KubernetesClientException.class).until(() -> {
+      cluster.client.leases().inNamespace("operators").withName(OperatorOptions.LeaderElection.DEFAULT_LEASE).edit(l -> {
+        l.getSpec().setHolderIdentity("intruder");
+        l.getSpec().setLeaseDurationSeconds(60);
+        l.getSpec().setRenewTime(ZonedDateTime.now());
+        return l;
+      });
+      return true;
     });
 
     assertThat(only.terminated().get(10, TimeUnit.SECONDS)).isEqualTo(OperatorHandle.StopReason.LOST_LEADERSHIP);

@@ -1,5 +1,6 @@
 package dev.mlops.maturity.reconciler;
 
+import dev.mlops.maturity.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.maturity.cluster.ClusterChange;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class PlatformEvidenceTest {
   private final AtomicInteger runs = new AtomicInteger();
-  private final MovingClock clock = new MovingClock();
+  private final TestClock clock = TestClock.at("2026-11-22T10:00:00Z");
 
   private final Probe gpuScheduling = new Probe() {
     @Override
@@ -70,7 +71,7 @@ class PlatformEvidenceTest {
   @Test
   void isRecomputedWhenOlderThanItsMaxAge() {
     platform.current(cluster);
-    clock.now = clock.now.plusSeconds(31);
+    clock.advance(Duration.ofSeconds(31));
     platform.current(cluster);
 
     assertThat(runs).hasValue(2);

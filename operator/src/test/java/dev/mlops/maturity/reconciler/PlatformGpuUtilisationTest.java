@@ -1,5 +1,6 @@
 package dev.mlops.maturity.reconciler;
 
+import dev.mlops.maturity.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.maturity.cluster.ClusterChange;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * collects the measurement of each new snapshot.
  */
 class PlatformGpuUtilisationTest {
-  private final MovingClock clock = new MovingClock();
+  private final TestClock clock = TestClock.at("2026-11-22T10:00:00Z");
   private final InMemoryClusterView cluster = new InMemoryClusterView();
   private final List<OptionalDouble> published = new ArrayList<>();
   private PlatformEvidence.Snapshot last;
@@ -104,7 +105,7 @@ class PlatformGpuUtilisationTest {
     current(p);
 
     utilisation = List.of(new PrometheusApi.Sample(Map.of(), 40.0));
-    clock.now = clock.now.plusSeconds(31);
+    clock.advance(java.time.Duration.ofSeconds(31));
     current(p);
 
     assertThat(published).containsExactly(OptionalDouble.empty(), OptionalDouble.of(0.4));

@@ -130,6 +130,23 @@ class StatusFactoryTest {
   }
 
   @Test
+  void anUnknownThatCannotChangeTheLevelIsNamedWithoutDegrading() {
+    Map<String, Evidence> evidence = Map.of(
+        "health-monitoring", Evidence.satisfied("health-monitoring", "ok", List.of("apps/Deployment a/web")),
+        "scheduled-retraining", Evidence.satisfied("scheduled-retraining", "ok", List.of()),
+        "alerting", Evidence.unknown("alerting", "prometheus down"));
+    LevelOutcome a = LevelEvaluator.evaluate(MODEL, evidence, 2, PreviousEvaluation.NONE);
+
+    MaturityTargetStatus s = at(T0).evaluated(target(null, 1), a, List.of());
+
+    Condition degraded = condition(s, Conditions.DEGRADED);
+    assertThat(degraded.getStatus()).isEqualTo("False");
+    assertThat(degraded.getMessage()).isNotEqualTo("every capability could be evaluated").contains("could not evaluate alerting");
+    assertThat(condition(at(T0).evaluated(target(null, 1), assess(CapabilityState.Satisfied, null), List.of()), Conditions.DEGRADED)
+        .getMessage()).isEqualTo("every capability could be evaluated");
+  }
+
+  @Test
   void theHistoryKeepsTheLastTenChanges() {
     MaturityTargetStatus s = at(T0).evaluated(target(null, 1), assess(CapabilityState.Satisfied, null), List.of());
     for (int i = 0; i < 12; i++) {

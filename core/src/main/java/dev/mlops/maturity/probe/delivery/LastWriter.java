@@ -1,9 +1,9 @@
 package dev.mlops.maturity.probe.delivery;
 
+import dev.mlops.maturity.probe.Fields;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +37,8 @@ public record LastWriter(String manager, Instant time, WriterKind kind) {
         .filter(e -> e.getManager() != null && !e.getManager().isBlank())
         .filter(e -> !"status".equals(e.getSubresource()))
         .filter(e -> !NOT_SPEC_WRITERS.contains(e.getManager()))
-        .max(Comparator.comparing(e -> instant(e.getTime()).orElse(Instant.MIN)))
-        .map(e -> new LastWriter(e.getManager(), instant(e.getTime()).orElse(null), classify(e.getManager(), automation)));
+        .max(Comparator.comparing(e -> Fields.instant(e.getTime()).orElse(Instant.MIN)))
+        .map(e -> new LastWriter(e.getManager(), Fields.instant(e.getTime()).orElse(null), classify(e.getManager(), automation)));
   }
 
   public static WriterKind classify(String manager, Set<String> automation) {
@@ -52,14 +52,4 @@ public record LastWriter(String manager, Instant time, WriterKind kind) {
     return WriterKind.UNCLASSIFIED;
   }
 
-  static Optional<Instant> instant(String text) {
-    if (text == null || text.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Instant.parse(text.trim()));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
-  }
 }

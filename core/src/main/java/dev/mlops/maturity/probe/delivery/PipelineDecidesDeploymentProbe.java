@@ -1,8 +1,6 @@
 package dev.mlops.maturity.probe.delivery;
 
-import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
-import dev.mlops.maturity.evidence.Source;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.ProbeContext;
@@ -61,7 +59,7 @@ public final class PipelineDecidesDeploymentProbe extends AbstractProbe {
       if (last.isEmpty()) {
         continue;
       }
-      Instant at = LastWriter.instant(Fields.string(last.get(), "deployedAt").orElse(null)).orElse(null);
+      Instant at = Fields.timestamp(last.get(), "deployedAt").orElse(null);
       if (at != null && (lastGitOpsDeploy == null || at.isAfter(lastGitOpsDeploy))) {
         lastGitOpsDeploy = at;
       }
@@ -99,30 +97,28 @@ public final class PipelineDecidesDeploymentProbe extends AbstractProbe {
       }
     }
 
+    // the signals in order of strength (class comment): the first that speaks decides
     if (!humanWrites.isEmpty()) {
-      return new Evidence(CAPABILITY, CapabilityState.Missing, Source.OBSERVED, humanWrites,
-          "a human changed the serving objects last: " + String.join("; ", humanWrites));
+      scan.refute("a human changed the serving objects last: " + String.join("; ", humanWrites), humanWrites);
+    } else if (!argoAutomated.isEmpty()) {
+      scan.found(argoAutomated);
+      return scan.verdict("the last deploy was started by automation: " + argoAutomated.get(0), "");
+    } else if (!argoHuman.isEmpty()) {
+      scan.refute("the last deploy was started by a person: " + String.join("; ", argoHuman), argoHuman);
+    } else if (!fluxOwners.isEmpty()) {
+      scan.found(fluxOwners);
+      return scan.verdict("Flux reconciles the serving objects: " + fluxOwners.get(0), "");
+    } else if (!automationWrites.isEmpty()) {
+      scan.found(automationWrites);
+      return scan.verdict("automation wrote the serving objects last: " + automationWrites.get(0), "");
+    } else if (!otherWrites.isEmpty()) {
+      otherWrites.forEach(scan::seen);
+      scan.failed("last writer is neither known automation nor kubectl: " + String.join("; ", otherWrites));
+    } else {
+      // Informer caches may drop managedFields: with no signal at all, who decided is not known (never Missing)
+      scan.failed("who last changed the serving objects is not known"
+          + (scan.failedAny() ? "" : ": no Argo CD history, no Flux owner, no managedFields"));
     }
-    if (!argoAutomated.isEmpty()) {
-      return Evidence.satisfied(CAPABILITY, "the last deploy was started by automation: " + argoAutomated.get(0), argoAutomated);
-    }
-    if (!argoHuman.isEmpty()) {
-      return new Evidence(CAPABILITY, CapabilityState.Missing, Source.OBSERVED, argoHuman,
-          "the last deploy was started by a person: " + String.join("; ", argoHuman));
-    }
-    if (!fluxOwners.isEmpty()) {
-      return Evidence.satisfied(CAPABILITY, "Flux reconciles the serving objects: " + fluxOwners.get(0), fluxOwners);
-    }
-    if (!automationWrites.isEmpty()) {
-      return Evidence.satisfied(CAPABILITY, "automation wrote the serving objects last: " + automationWrites.get(0), automationWrites);
-    }
-    if (!otherWrites.isEmpty()) {
-      return new Evidence(CAPABILITY, CapabilityState.Unknown, Source.OBSERVED, otherWrites,
-          "last writer is neither known automation nor kubectl: " + String.join("; ", otherWrites));
-    }
-    Evidence fallback = scan.verdict("", "");
-    String why = fallback.state() == CapabilityState.Unknown ? fallback.message() : "no Argo CD history, no Flux owner, no managedFields";
-    return new Evidence(CAPABILITY, CapabilityState.Unknown, Source.OBSERVED, fallback.references(),
-        "who last changed the serving objects is not known: " + why);
+    return scan.verdict("", "");
   }
 }

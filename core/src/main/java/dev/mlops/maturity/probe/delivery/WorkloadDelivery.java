@@ -60,18 +60,13 @@ public record WorkloadDelivery(List<GenericKubernetesResource> servingObjects, L
 
     /** Ready=True, or no status yet reported (a freshly applied owner). */
     public boolean ready() {
-      List<Object> conditions = owner == null ? List.of() : Fields.list(owner, "status", "conditions");
-      return conditions.stream()
-          .filter(c -> "Ready".equals(Fields.string(c, "type").orElse(null)))
-          .allMatch(c -> "True".equals(Fields.string(c, "status").orElse(null)));
+      return Fields.condition(owner, "Ready").map(c -> "True".equals(Fields.string(c, "status").orElse(null))).orElse(true);
     }
 
     /** The Ready condition's reason and message, for a Missing note. */
     public String readiness() {
-      return (owner == null ? List.<Object>of() : Fields.list(owner, "status", "conditions")).stream()
-          .filter(c -> "Ready".equals(Fields.string(c, "type").orElse(null)))
-          .map(c -> Fields.string(c, "reason").orElse("") + " " + Fields.string(c, "message").orElse(""))
-          .map(String::trim).findFirst().orElse("");
+      return Fields.condition(owner, "Ready")
+          .map(c -> (Fields.string(c, "reason").orElse("") + " " + Fields.string(c, "message").orElse("")).trim()).orElse("");
     }
   }
 

@@ -1,13 +1,11 @@
 package dev.mlops.maturity.probe.governance;
 
-import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
-import dev.mlops.maturity.evidence.Source;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.KindCatalogue;
-import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ProbeContext;
+import dev.mlops.maturity.probe.ProviderScan;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,12 +47,11 @@ public final class PromotionRbacProbe extends AbstractProbe {
 
   @Override
   public Evidence evaluate(ProbeContext ctx) {
-    List<Listing> listings = List.of(ctx.inNamespace(KindCatalogue.ROLE_BINDING), ctx.inNamespace(KindCatalogue.ROLE),
-        ctx.cluster().list(KindCatalogue.CLUSTER_ROLE_BINDING, null), ctx.cluster().list(KindCatalogue.CLUSTER_ROLE, null));
-    List<GenericKubernetesResource> roleBindings = listings.get(0).items();
-    List<GenericKubernetesResource> roles = listings.get(1).items();
-    List<GenericKubernetesResource> clusterBindings = listings.get(2).items();
-    List<GenericKubernetesResource> clusterRoles = listings.get(3).items();
+    ProviderScan scan = new ProviderScan(CAPABILITY);
+    List<GenericKubernetesResource> roleBindings = scan.read(ctx.inNamespace(KindCatalogue.ROLE_BINDING));
+    List<GenericKubernetesResource> roles = scan.read(ctx.inNamespace(KindCatalogue.ROLE));
+    List<GenericKubernetesResource> clusterBindings = scan.read(ctx.cluster().list(KindCatalogue.CLUSTER_ROLE_BINDING, null));
+    List<GenericKubernetesResource> clusterRoles = scan.read(ctx.cluster().list(KindCatalogue.CLUSTER_ROLE, null));
 
     List<String> grants = new ArrayList<>();
     List<String> grantRefs = new ArrayList<>();
@@ -97,19 +94,14 @@ public final class PromotionRbacProbe extends AbstractProbe {
     }
 
     if (!offending.isEmpty()) {
-      return new Evidence(CAPABILITY, CapabilityState.Missing, Source.OBSERVED, offendingRefs.stream().distinct().toList(),
-          "broad write access to serving objects: " + String.join("; ", offending));
+      scan.refute("broad write access to serving objects: " + String.join("; ", offending), offendingRefs);
     }
-    List<String> failures = listings.stream().filter(l -> !l.served()).map(Listing::reason).toList();
-    if (!failures.isEmpty()) {
-      return Evidence.unknown(CAPABILITY, String.join("; ", failures));
+    if (!scan.failedAny()) {
+      // a refused list could hide the broad binding: grants satisfy only when every RBAC list was read
+      scan.found(grantRefs.stream().distinct().toList());
     }
-    if (grants.isEmpty()) {
-      return Evidence.missing(CAPABILITY, "nobody is explicitly granted write access to the serving objects in "
-          + ctx.target().namespace() + " (only defaults)");
-    }
-    return Evidence.satisfied(CAPABILITY, "only named subjects can change serving objects: " + String.join("; ", grants),
-        grantRefs.stream().distinct().toList());
+    return scan.verdict("only named subjects can change serving objects: " + String.join("; ", grants),
+        "nobody is explicitly granted write access to the serving objects in " + ctx.target().namespace() + " (only defaults)");
   }
 
   private static Optional<GenericKubernetesResource> findRole(String kind, String name, String bindingNamespace,

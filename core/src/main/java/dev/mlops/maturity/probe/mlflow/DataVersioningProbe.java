@@ -4,6 +4,7 @@ import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.ProbeContext;
+import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.DatasetInput;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.ModelVersion;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.Run;
@@ -23,11 +24,11 @@ public final class DataVersioningProbe extends AbstractProbe {
 
   @Override
   public Evidence evaluate(ProbeContext ctx) {
-    Answer<TargetRegistry> opened = TargetRegistry.open(ctx);
-    if (!(opened instanceof Answer.Ok<TargetRegistry> ok)) {
-      return TargetRegistry.unavailable(CAPABILITY, opened);
+    ProviderScan scan = new ProviderScan(CAPABILITY);
+    TargetRegistry registry = TargetRegistry.open(ctx, scan);
+    if (registry == null) {
+      return scan.verdict("", "");
     }
-    TargetRegistry registry = ok.value();
     Answer<ModelVersion> champion = registry.api().alias(registry.model(), registry.championAlias());
     ModelVersion version;
     String which;
@@ -40,41 +41,45 @@ public final class DataVersioningProbe extends AbstractProbe {
       Answer<List<ModelVersion>> versions = registry.api().modelVersions(registry.model());
       if (!(versions instanceof Answer.Ok<List<ModelVersion>> all)) {
         return versions instanceof Answer.NotFound<List<ModelVersion>>
-            ? Evidence.missing(CAPABILITY, "model " + registry.model() + " is not registered")
-            : TargetRegistry.callFailed(CAPABILITY, "model-versions/search", versions);
+            ? scan.refute("model " + registry.model() + " is not registered", List.of()).verdict("", "")
+            : TargetRegistry.failed(scan, "model-versions/search", versions);
       }
       if (all.value().isEmpty()) {
-        return Evidence.missing(CAPABILITY, "model " + registry.model() + " has no registered versions");
+        return scan.refute("model " + registry.model() + " has no registered versions", List.of()).verdict("", "");
       }
       version = all.value().get(0);
       which = "newest version " + TargetRegistry.id(version.version());
       versionRef = registry.versionRef("model-versions/search", version);
     } else {
-      return TargetRegistry.callFailed(CAPABILITY, "registered-models/alias", champion);
+      return TargetRegistry.failed(scan, "registered-models/alias", champion);
     }
     if (TargetRegistry.blank(version.runId())) {
-      return Evidence.missing(CAPABILITY, which + " of " + registry.model() + " is not linked to a run", List.of(versionRef));
+      return scan.refute(which + " of " + registry.model() + " is not linked to a run", List.of(versionRef)).verdict("", "");
     }
     String runId = version.runId();
     Answer<Run> run = registry.api().run(runId);
     if (run instanceof Answer.NotFound<Run>) {
-      return Evidence.missing(CAPABILITY, "run " + TargetRegistry.id(runId) + " of " + which + " no longer exists", List.of(versionRef));
+      return scan.refute("run " + TargetRegistry.id(runId) + " of " + which + " no longer exists", List.of(versionRef)).verdict("", "");
     }
     if (!(run instanceof Answer.Ok<Run> found)) {
-      return TargetRegistry.callFailed(CAPABILITY, "runs/get", run);
+      return TargetRegistry.failed(scan, "runs/get", run);
     }
     List<DatasetInput> datasets = found.value().datasets() == null ? List.of() : found.value().datasets();
     List<DatasetInput> versioned = datasets.stream().filter(d -> !TargetRegistry.blank(d.digest()) && !TargetRegistry.blank(d.source())).toList();
     if (!versioned.isEmpty()) {
       DatasetInput d = versioned.get(0);
       String name = TargetRegistry.blank(d.name()) ? "(unnamed)" : TargetRegistry.shortText(d.name(), 64);
-      return Evidence.satisfied(CAPABILITY, "run " + TargetRegistry.id(runId) + " of " + which + " used dataset " + name + " with a digest and a source",
-          List.of(TargetRegistry.runRef(runId) + " dataset " + name + " digest " + TargetRegistry.shortText(d.digest(), 64), versionRef));
+      return scan.found(List.of(TargetRegistry.runRef(runId) + " dataset " + name + " digest " + TargetRegistry.shortText(d.digest(),
+          64), versionRef))
+          .verdict("run " + TargetRegistry.id(runId) + " of " + which + " used dataset " + name + " with a digest and a source", "");
     }
     if (datasets.isEmpty()) {
-      return Evidence.missing(CAPABILITY, "run " + TargetRegistry.id(runId) + " of " + which + " logged no dataset input", List.of(TargetRegistry.runRef(runId)));
+      return scan.refute("run " + TargetRegistry.id(runId) + " of " + which + " logged no dataset input",
+          List.of(TargetRegistry.runRef(runId)))
+          .verdict("", "");
     }
-    return Evidence.missing(CAPABILITY, "the dataset inputs of run " + TargetRegistry.id(runId) + " (" + which + ") lack a digest or a source",
-        List.of(TargetRegistry.runRef(runId)));
+    return scan.refute("the dataset inputs of run " + TargetRegistry.id(runId) + " (" + which + ") lack a digest or a source",
+        List.of(TargetRegistry.runRef(runId)))
+        .verdict("", "");
   }
 }

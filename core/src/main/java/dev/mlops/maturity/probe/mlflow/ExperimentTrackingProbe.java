@@ -4,6 +4,7 @@ import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.ProbeContext;
+import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.ModelVersion;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.Run;
 import java.util.ArrayList;
@@ -25,24 +26,22 @@ public final class ExperimentTrackingProbe extends AbstractProbe {
 
   @Override
   public Evidence evaluate(ProbeContext ctx) {
-    Answer<TargetRegistry> opened = TargetRegistry.open(ctx);
-    if (!(opened instanceof Answer.Ok<TargetRegistry> ok)) {
-      return TargetRegistry.unavailable(CAPABILITY, opened);
+    ProviderScan scan = new ProviderScan(CAPABILITY);
+    TargetRegistry registry = TargetRegistry.open(ctx, scan);
+    if (registry == null) {
+      return scan.verdict("", "");
     }
-    TargetRegistry registry = ok.value();
-    Answer<List<ModelVersion>> versions = registry.api().modelVersions(registry.model());
-    if (versions instanceof Answer.NotFound<List<ModelVersion>>) {
-      return Evidence.missing(CAPABILITY, "model " + registry.model() + " is not registered");
+    List<ModelVersion> all = TargetRegistry.call(scan, "model-versions/search", registry.api().modelVersions(registry.model()),
+        "model " + registry.model() + " is not registered", List.of());
+    if (all == null) {
+      return scan.verdict("", "");
     }
-    if (!(versions instanceof Answer.Ok<List<ModelVersion>> all)) {
-      return TargetRegistry.callFailed(CAPABILITY, "model-versions/search", versions);
+    if (all.isEmpty()) {
+      return scan.refute("model " + registry.model() + " has no registered versions", List.of()).verdict("", "");
     }
-    if (all.value().isEmpty()) {
-      return Evidence.missing(CAPABILITY, "model " + registry.model() + " has no registered versions");
-    }
-    List<ModelVersion> linked = all.value().stream().filter(v -> !TargetRegistry.blank(v.runId())).limit(VERSIONS_CHECKED).toList();
+    List<ModelVersion> linked = all.stream().filter(v -> !TargetRegistry.blank(v.runId())).limit(VERSIONS_CHECKED).toList();
     if (linked.isEmpty()) {
-      return Evidence.missing(CAPABILITY, "no version of " + registry.model() + " is linked to a training run");
+      return scan.refute("no version of " + registry.model() + " is linked to a training run", List.of()).verdict("", "");
     }
     List<String> seen = new ArrayList<>();
     Set<String> failures = new LinkedHashSet<>();
@@ -52,8 +51,8 @@ public final class ExperimentTrackingProbe extends AbstractProbe {
       if (run instanceof Answer.Ok<Run> found) {
         String problem = problem(found.value());
         if (problem == null) {
-          return Evidence.satisfied(CAPABILITY, "run " + TargetRegistry.id(runId) + " linked to version " + TargetRegistry.id(v.version()),
-              List.of(TargetRegistry.runRef(runId), registry.versionRef("model-versions/search", v)));
+          return scan.found(List.of(TargetRegistry.runRef(runId), registry.versionRef("model-versions/search", v)))
+              .verdict("run " + TargetRegistry.id(runId) + " linked to version " + TargetRegistry.id(v.version()), "");
         }
         seen.add("run " + TargetRegistry.id(runId) + " of version " + TargetRegistry.id(v.version()) + " " + problem);
       } else if (run instanceof Answer.NotFound<Run>) {
@@ -63,10 +62,10 @@ public final class ExperimentTrackingProbe extends AbstractProbe {
       }
     }
     if (!failures.isEmpty()) {
-      return Evidence.unknown(CAPABILITY, "MLflow runs/get failed: " + String.join("; ", failures));
+      scan.failed("MLflow runs/get failed: " + String.join("; ", failures));
     }
-    return Evidence.missing(CAPABILITY, "no run linked to the newest versions of " + registry.model()
-        + " finished with metrics and params (" + String.join("; ", seen) + ")");
+    return scan.verdict("", "no run linked to the newest versions of " + registry.model() + " finished with metrics and params ("
+        + String.join("; ", seen) + ")");
   }
 
   /** Why a run does not count, or null when it does. */

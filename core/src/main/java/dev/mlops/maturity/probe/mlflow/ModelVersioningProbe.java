@@ -7,6 +7,7 @@ import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ProbeContext;
+import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.ModelVersion;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ public final class ModelVersioningProbe extends AbstractProbe {
 
   @Override
   public Evidence evaluate(ProbeContext ctx) {
+    ProviderScan scan = new ProviderScan(CAPABILITY);
     if (ctx.target() != null) {
       // Optional extra: only a served, readable listing can show a floating path.
       Listing services = ctx.bound(KindCatalogue.INFERENCE_SERVICE);
@@ -38,49 +40,52 @@ public final class ModelVersioningProbe extends AbstractProbe {
         }
       }
       if (!floating.isEmpty()) {
-        return Evidence.missing(CAPABILITY, "serving follows a floating path (storageUri ends in /latest): " + String.join(", ", floating),
-            floating);
+        return scan.refute("serving follows a floating path (storageUri ends in /latest): " + String.join(", ", floating), floating)
+            .verdict("", "");
       }
     }
-    Answer<TargetRegistry> opened = TargetRegistry.open(ctx);
-    if (!(opened instanceof Answer.Ok<TargetRegistry> ok)) {
-      return TargetRegistry.unavailable(CAPABILITY, opened);
+    TargetRegistry registry = TargetRegistry.open(ctx, scan);
+    if (registry == null) {
+      return scan.verdict("", "");
     }
-    TargetRegistry registry = ok.value();
     Answer<List<ModelVersion>> versions = registry.api().modelVersions(registry.model());
     if (versions instanceof Answer.NotFound<List<ModelVersion>>) {
-      return Evidence.missing(CAPABILITY, "model " + registry.model() + " is not registered");
+      return scan.refute("model " + registry.model() + " is not registered", List.of()).verdict("", "");
     }
     if (!(versions instanceof Answer.Ok<List<ModelVersion>> all)) {
-      return TargetRegistry.callFailed(CAPABILITY, "model-versions/search", versions);
+      return TargetRegistry.failed(scan, "model-versions/search", versions);
     }
     List<ModelVersion> list = all.value();
     if (list.isEmpty()) {
-      return Evidence.missing(CAPABILITY, "model " + registry.model() + " has no registered versions");
+      return scan.refute("model " + registry.model() + " has no registered versions", List.of()).verdict("", "");
     }
     if (list.size() >= 2) {
-      return Evidence.satisfied(CAPABILITY, list.size() + (list.size() == 50 ? "+" : "") + " versions of " + registry.model() + " are registered",
-          List.of(registry.versionRef("model-versions/search", list.get(0)), registry.versionRef("model-versions/search", list.get(1))));
+      return scan.found(List.of(registry.versionRef("model-versions/search", list.get(0)), registry.versionRef("model-versions/search",
+          list.get(1))))
+          .verdict(list.size() + (list.size() == 50 ? "+" : "") + " versions of " + registry.model() + " are registered", "");
     }
     // Search results may carry empty aliases (MLflow #16734): ask the alias endpoint.
     Answer<ModelVersion> champion = registry.api().alias(registry.model(), registry.championAlias());
     if (champion instanceof Answer.NotFound<ModelVersion>) {
-      return Evidence.missing(CAPABILITY, "model " + registry.model() + " has a single version and no '" + registry.championAlias() + "' alias",
-          List.of(registry.versionRef("model-versions/search", list.get(0))));
+      return scan.refute("model " + registry.model() + " has a single version and no '" + registry.championAlias() + "' alias",
+          List.of(registry.versionRef("model-versions/search", list.get(0))))
+          .verdict("", "");
     }
     if (!(champion instanceof Answer.Ok<ModelVersion> pinned)) {
-      return TargetRegistry.callFailed(CAPABILITY, "registered-models/alias", champion);
+      return TargetRegistry.failed(scan, "registered-models/alias", champion);
     }
     ModelVersion v = pinned.value();
     boolean ready = v.status() == null
         ? list.stream().anyMatch(x -> x.ready() && x.version() != null && x.version().equals(v.version()))
         : v.ready();
     if (!ready) {
-      return Evidence.missing(CAPABILITY, "alias '" + registry.championAlias() + "' points at version " + TargetRegistry.id(v.version()) + ", which is not READY",
-          List.of(registry.aliasRef(v)));
+      return scan.refute("alias '" + registry.championAlias() + "' points at version " + TargetRegistry.id(v.version())
+          + ", which is not READY", List.of(registry.aliasRef(v)))
+          .verdict("", "");
     }
-    return Evidence.satisfied(CAPABILITY, "version " + TargetRegistry.id(v.version()) + " of " + registry.model() + " is pinned by alias '" + registry.championAlias() + "'",
-        List.of(registry.aliasRef(v)));
+    return scan.found(List.of(registry.aliasRef(v)))
+        .verdict("version " + TargetRegistry.id(v.version()) + " of " + registry.model() + " is pinned by alias '"
+            + registry.championAlias() + "'", "");
   }
 
   /** spec.predictor.model.storageUri, and the pre-0.8 framework form spec.predictor.&lt;framework&gt;.storageUri. */

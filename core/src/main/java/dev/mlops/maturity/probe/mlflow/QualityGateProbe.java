@@ -4,6 +4,7 @@ import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.ProbeContext;
+import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.ModelVersion;
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -35,18 +36,18 @@ public final class QualityGateProbe extends AbstractProbe {
 
   @Override
   public Evidence evaluate(ProbeContext ctx) {
-    Answer<TargetRegistry> opened = TargetRegistry.open(ctx);
-    if (!(opened instanceof Answer.Ok<TargetRegistry> ok)) {
-      return TargetRegistry.unavailable(CAPABILITY, opened);
+    ProviderScan scan = new ProviderScan(CAPABILITY);
+    TargetRegistry registry = TargetRegistry.open(ctx, scan);
+    if (registry == null) {
+      return scan.verdict("", "");
     }
-    TargetRegistry registry = ok.value();
     String alias = registry.championAlias();
     Answer<ModelVersion> champion = registry.api().alias(registry.model(), alias);
     if (champion instanceof Answer.NotFound<ModelVersion>) {
-      return Evidence.missing(CAPABILITY, "no version of " + registry.model() + " carries the alias '" + alias + "'");
+      return scan.refute("no version of " + registry.model() + " carries the alias '" + alias + "'", List.of()).verdict("", "");
     }
     if (!(champion instanceof Answer.Ok<ModelVersion> found)) {
-      return TargetRegistry.callFailed(CAPABILITY, "registered-models/alias", champion);
+      return TargetRegistry.failed(scan, "registered-models/alias", champion);
     }
     ModelVersion v = found.value();
     List<String> refs = List.of(registry.aliasRef(v));
@@ -54,19 +55,19 @@ public final class QualityGateProbe extends AbstractProbe {
     String who = "champion version " + TargetRegistry.id(v.version());
     String result = tags.get(RESULT);
     if (TargetRegistry.blank(result)) {
-      return Evidence.missing(CAPABILITY, who + " records no gate result (tag " + RESULT + ")", refs);
+      return scan.refute(who + " records no gate result (tag " + RESULT + ")", refs).verdict("", "");
     }
     if (!"passed".equalsIgnoreCase(result.trim())) {
-      return Evidence.missing(CAPABILITY, who + " did not pass the gate (" + RESULT + " is not 'passed')", refs);
+      return scan.refute(who + " did not pass the gate (" + RESULT + " is not 'passed')", refs).verdict("", "");
     }
     String direction = Optional.ofNullable(tags.get(DIRECTION)).map(d -> d.trim().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty()).orElse("max");
     if (!direction.equals("max") && !direction.equals("min")) {
-      return Evidence.missing(CAPABILITY, who + " has an unknown " + DIRECTION + " (expected max or min)", refs);
+      return scan.refute(who + " has an unknown " + DIRECTION + " (expected max or min)", refs).verdict("", "");
     }
     Optional<Double> candidate = score(tags.get(CANDIDATE));
     Optional<Double> previous = score(tags.get(CHAMPION));
     if (candidate.isEmpty() || previous.isEmpty()) {
-      return Evidence.missing(CAPABILITY, who + " lacks a numeric " + (candidate.isEmpty() ? CANDIDATE : CHAMPION) + " tag", refs);
+      return scan.refute(who + " lacks a numeric " + (candidate.isEmpty() ? CANDIDATE : CHAMPION) + " tag", refs).verdict("", "");
     }
     double c = candidate.get();
     double p = previous.get();
@@ -74,31 +75,33 @@ public final class QualityGateProbe extends AbstractProbe {
     boolean better = direction.equals("max") ? c > p : c < p;
     String comparison = metric + " " + plain(c) + (direction.equals("max") ? " > " : " < ") + plain(p);
     if (!better) {
-      return Evidence.missing(CAPABILITY, who + ": candidate " + metric + " " + plain(c) + " does not strictly beat the champion's " + plain(p)
-          + " (direction " + direction + ")", refs);
+      return scan.refute(who + ": candidate " + metric + " " + plain(c) + " does not strictly beat the champion's " + plain(p)
+          + " (direction " + direction + ")", refs).verdict("", "");
     }
     String digest = tags.get(TEST_SET);
     if (TargetRegistry.blank(digest)) {
-      return Evidence.missing(CAPABILITY, who + " records no test set (tag " + TEST_SET + ")", refs);
+      return scan.refute(who + " records no test set (tag " + TEST_SET + ")", refs).verdict("", "");
     }
     // Fixed test set: the same digest as the previous version that passed the gate (search results carry tags).
     Answer<List<ModelVersion>> versions = registry.api().modelVersions(registry.model());
     if (versions instanceof Answer.Failed<List<ModelVersion>>) {
-      return TargetRegistry.callFailed(CAPABILITY, "model-versions/search", versions);
+      return TargetRegistry.failed(scan, "model-versions/search", versions);
     }
     List<ModelVersion> all = versions instanceof Answer.Ok<List<ModelVersion>> listed ? listed.value() : List.of();
     Optional<ModelVersion> earlier = previousGated(all, v);
     if (earlier.isPresent()) {
       ModelVersion e = earlier.get();
       if (!digest.trim().equals(e.tags().get(TEST_SET).trim())) {
-        return Evidence.missing(CAPABILITY, "test set changed: " + who + " was gated on a different " + TEST_SET + " than version " + TargetRegistry.id(e.version()),
-            List.of(registry.aliasRef(v), registry.versionRef("model-versions/search", e)));
+        return scan.refute("test set changed: " + who + " was gated on a different " + TEST_SET + " than version "
+            + TargetRegistry.id(e.version()), List.of(registry.aliasRef(v), registry.versionRef("model-versions/search", e)))
+            .verdict("", "");
       }
-      return Evidence.satisfied(CAPABILITY, who + " (alias '" + alias + "') passed the gate: " + comparison + " on the same test set as version "
-          + TargetRegistry.id(e.version()), List.of(registry.aliasRef(v), registry.versionRef("model-versions/search", e)));
+      return scan.found(List.of(registry.aliasRef(v), registry.versionRef("model-versions/search", e)))
+          .verdict(who + " (alias '" + alias + "') passed the gate: " + comparison + " on the same test set as version "
+          + TargetRegistry.id(e.version()), "");
     }
-    return Evidence.satisfied(CAPABILITY, who + " (alias '" + alias + "') passed the gate: " + comparison + " on a recorded test set (first gated version)",
-        refs);
+    return scan.found(refs)
+        .verdict(who + " (alias '" + alias + "') passed the gate: " + comparison + " on a recorded test set (first gated version)", "");
   }
 
   /** The newest version older than {@code champion} that passed the gate and recorded its test set. */

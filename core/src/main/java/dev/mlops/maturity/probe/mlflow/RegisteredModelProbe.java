@@ -2,8 +2,8 @@ package dev.mlops.maturity.probe.mlflow;
 
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.AbstractProbe;
-import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.ProbeContext;
+import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.ModelVersion;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.RegisteredModel;
 import java.util.Comparator;
@@ -21,37 +21,34 @@ public final class RegisteredModelProbe extends AbstractProbe {
 
   @Override
   public Evidence evaluate(ProbeContext ctx) {
-    Answer<TargetRegistry> opened = TargetRegistry.open(ctx);
-    if (!(opened instanceof Answer.Ok<TargetRegistry> ok)) {
-      return TargetRegistry.unavailable(CAPABILITY, opened);
+    ProviderScan scan = new ProviderScan(CAPABILITY);
+    TargetRegistry registry = TargetRegistry.open(ctx, scan);
+    if (registry == null) {
+      return scan.verdict("", "");
     }
-    TargetRegistry registry = ok.value();
-    Answer<RegisteredModel> model = registry.api().registeredModel(registry.model());
-    if (model instanceof Answer.NotFound<RegisteredModel>) {
-      return Evidence.missing(CAPABILITY, "model " + registry.model() + " is not registered");
-    }
-    if (!(model instanceof Answer.Ok<RegisteredModel> found)) {
-      return TargetRegistry.callFailed(CAPABILITY, "registered-models/get", model);
+    String notRegistered = "model " + registry.model() + " is not registered";
+    RegisteredModel found = TargetRegistry.call(scan, "registered-models/get", registry.api().registeredModel(registry.model()),
+        notRegistered, List.of());
+    if (found == null) {
+      return scan.verdict("", "");
     }
     // latest_versions is stage-based (deprecated since 2.9) and may omit the READY one: fall back to a search.
-    Optional<ModelVersion> ready = newestReady(found.value().latestVersions());
+    Optional<ModelVersion> ready = newestReady(found.latestVersions());
     if (ready.isPresent()) {
-      return satisfied(registry, ready.get(), "registered-models/get");
+      return satisfied(scan, registry, ready.get(), "registered-models/get");
     }
-    Answer<List<ModelVersion>> versions = registry.api().modelVersions(registry.model());
-    if (versions instanceof Answer.NotFound<List<ModelVersion>>) {
-      return Evidence.missing(CAPABILITY, "model " + registry.model() + " is not registered");
+    List<ModelVersion> all = TargetRegistry.call(scan, "model-versions/search", registry.api().modelVersions(registry.model()),
+        notRegistered, List.of());
+    if (all == null) {
+      return scan.verdict("", "");
     }
-    if (!(versions instanceof Answer.Ok<List<ModelVersion>> all)) {
-      return TargetRegistry.callFailed(CAPABILITY, "model-versions/search", versions);
-    }
-    ready = newestReady(all.value());
+    ready = newestReady(all);
     if (ready.isPresent()) {
-      return satisfied(registry, ready.get(), "model-versions/search");
+      return satisfied(scan, registry, ready.get(), "model-versions/search");
     }
-    String seen = all.value().isEmpty() ? "it has no versions" : all.value().size() + " version(s), none READY";
-    return Evidence.missing(CAPABILITY, "model " + registry.model() + " is registered but has no READY version (" + seen + ")",
-        List.of("mlflow registered-models/get " + registry.model()));
+    String seen = all.isEmpty() ? "it has no versions" : all.size() + " version(s), none READY";
+    return scan.refute("model " + registry.model() + " is registered but has no READY version (" + seen + ")",
+        List.of("mlflow registered-models/get " + registry.model())).verdict("", "");
   }
 
   private static Optional<ModelVersion> newestReady(List<ModelVersion> versions) {
@@ -59,8 +56,8 @@ public final class RegisteredModelProbe extends AbstractProbe {
         : versions.stream().filter(ModelVersion::ready).max(Comparator.comparingLong(v -> HttpMlflowApi.versionNumber(v.version())));
   }
 
-  private static Evidence satisfied(TargetRegistry registry, ModelVersion v, String call) {
-    return Evidence.satisfied(CAPABILITY, "model " + registry.model() + " is registered with READY version " + TargetRegistry.id(v.version()),
-        List.of(registry.versionRef(call, v)));
+  private static Evidence satisfied(ProviderScan scan, TargetRegistry registry, ModelVersion v, String call) {
+    return scan.found(registry.versionRef(call, v))
+        .verdict("model " + registry.model() + " is registered with READY version " + TargetRegistry.id(v.version()), "");
   }
 }

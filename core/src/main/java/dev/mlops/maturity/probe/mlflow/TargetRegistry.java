@@ -1,8 +1,9 @@
 package dev.mlops.maturity.probe.mlflow;
 
-import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.ProbeContext;
+import dev.mlops.maturity.probe.ProviderScan;
+import java.util.List;
 import java.util.Optional;
 
 /** The MLflow registry as one target sees it: the named endpoint's API, the registered model name and the champion alias. */
@@ -28,15 +29,28 @@ record TargetRegistry(MlflowApi api, String model, String championAlias) {
     return Answer.failed("MLflow endpoint '" + ctx.target().mlflowEndpoint() + "' is not configured");
   }
 
-  /** The Unknown evidence for a registry that could not be opened. */
-  static Evidence unavailable(String capability, Answer<TargetRegistry> opened) {
-    return Evidence.unknown(capability, opened instanceof Answer.Failed<TargetRegistry> f ? f.reason() : "MLflow endpoint unavailable");
+  /** The target's registry, or null after recording in the scan why it cannot be used. */
+  static TargetRegistry open(ProbeContext ctx, ProviderScan scan) {
+    return scan.read(open(ctx));
   }
 
-  /** Unknown evidence naming the call that failed and why (our words, never a response body). */
-  static Evidence callFailed(String capability, String call, Answer<?> answer) {
-    String reason = answer instanceof Answer.Failed<?> f ? f.reason() : "no answer";
-    return Evidence.unknown(capability, "MLflow " + call + " failed: " + reason);
+  /**
+   * The value of a call, or null after recording in the scan why there is none: a failure naming the call
+   * (our words, never a response body), or for a NotFound the refutation {@code notFound} (none when null).
+   */
+  static <T> T call(ProviderScan scan, String call, Answer<T> answer, String notFound, List<String> references) {
+    if (answer instanceof Answer.NotFound<T>) {
+      if (notFound != null) {
+        scan.refute(notFound, references);
+      }
+      return null;
+    }
+    return scan.read(answer instanceof Answer.Failed<T> f ? Answer.failed("MLflow " + call + " failed: " + f.reason()) : answer);
+  }
+
+  /** Records a failed call (our words, never a response body) and returns the Unknown verdict. */
+  static dev.mlops.maturity.evidence.Evidence failed(ProviderScan scan, String call, Answer<?> answer) {
+    return scan.failed("MLflow " + call + " failed: " + (answer instanceof Answer.Failed<?> f ? f.reason() : "no answer")).verdict("", "");
   }
 
   static Optional<String> reason(Answer<?> answer) {

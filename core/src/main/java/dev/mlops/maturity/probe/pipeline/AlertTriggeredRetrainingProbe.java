@@ -1,8 +1,6 @@
 package dev.mlops.maturity.probe.pipeline;
 
-import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
-import dev.mlops.maturity.evidence.Source;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.KindCatalogue;
@@ -81,8 +79,9 @@ public abstract class AlertTriggeredRetrainingProbe extends AbstractProbe {
 
   @Override
   public Evidence evaluate(ProbeContext ctx) {
+    ProviderScan scan = new ProviderScan(capability());
     Link alert = alertLink(ctx);
-    Link sensor = sensorLink(ctx);
+    Link sensor = sensorLink(ctx, scan);
     if (alert.found() && sensor.found()) {
       List<String> refs = new ArrayList<>(alert.references());
       refs.addAll(sensor.references());
@@ -91,7 +90,7 @@ public abstract class AlertTriggeredRetrainingProbe extends AbstractProbe {
       String message = alert.description() + " -> " + sensor.description()
           + (runs.isEmpty() ? "; not fired successfully in the last " + TrainingPipelines.LOOK_BACK.toDays() + " days"
               : "; " + runs.size() + " successful triggered run" + (runs.size() == 1 ? "" : "s"));
-      return new Evidence(capability(), CapabilityState.Satisfied, Source.OBSERVED, refs, message);
+      return scan.found(refs).verdict(message, "");
     }
     List<String> notes = new ArrayList<>();
     List<String> gaps = new ArrayList<>();
@@ -107,9 +106,10 @@ public abstract class AlertTriggeredRetrainingProbe extends AbstractProbe {
       String message = "no " + trigger + "-triggered retraining chain: " + String.join("; ", gaps)
           + (notes.isEmpty() ? "" : " (" + TrainingPipelines.summary(notes, 3) + ")")
           + (reasons.isEmpty() ? "" : "; also not checked: " + String.join("; ", reasons));
-      return new Evidence(capability(), CapabilityState.Missing, Source.OBSERVED, notes, message);
+      scan.refute(message, notes);
     }
-    return new Evidence(capability(), CapabilityState.Unknown, Source.OBSERVED, List.of(), String.join("; ", reasons));
+    reasons.forEach(scan::failed);
+    return scan.verdict("", "");
   }
 
   private Link alertLink(ProbeContext ctx) {
@@ -147,7 +147,7 @@ public abstract class AlertTriggeredRetrainingProbe extends AbstractProbe {
     return exprNamesTrigger && Fields.string(rule, "expr").map(e -> e.toLowerCase(Locale.ROOT).contains(trigger)).orElse(false);
   }
 
-  private Link sensorLink(ProbeContext ctx) {
+  private Link sensorLink(ProbeContext ctx, ProviderScan scan) {
     Listing sensors = ctx.inNamespace(KindCatalogue.SENSOR);
     Listing sources = ctx.inNamespace(KindCatalogue.EVENT_SOURCE);
     List<String> unreadable = new ArrayList<>();
@@ -159,13 +159,13 @@ public abstract class AlertTriggeredRetrainingProbe extends AbstractProbe {
     if (!unreadable.isEmpty()) {
       return new Link(List.of(), "", List.of(), unreadable);
     }
-    TrainingPipelines pipelines = TrainingPipelines.discover(ctx, new ProviderScan(capability()));
+    TrainingPipelines pipelines = TrainingPipelines.discover(ctx, scan);
     Map<String, GenericKubernetesResource> webhookSources = new LinkedHashMap<>();
     sources.items().stream().filter(s -> Fields.map(s, "spec", "webhook").map(m -> !m.isEmpty()).orElse(false))
         .forEach(s -> webhookSources.put(TrainingPipelines.name(s), s));
     List<String> absent = new ArrayList<>();
     for (GenericKubernetesResource sensor : sensors.items()) {
-      if (TrainingPipelines.hasCondition(sensor, "Deployed", "False")) {
+      if (Fields.hasCondition(sensor, "Deployed", "False")) {
         absent.add(ProbeContext.ref(sensor) + " is not deployed (condition Deployed=False)");
         continue;
       }

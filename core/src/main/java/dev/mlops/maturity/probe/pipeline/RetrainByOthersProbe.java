@@ -1,8 +1,6 @@
 package dev.mlops.maturity.probe.pipeline;
 
-import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
-import dev.mlops.maturity.evidence.Source;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.KindCatalogue;
@@ -71,25 +69,25 @@ public final class RetrainByOthersProbe extends AbstractProbe {
         .filter(c -> !c.isBlank() && !c.startsWith(SERVICE_ACCOUNT_CREATOR)).ifPresent(c -> firstRunByCreator.putIfAbsent(c, wf)));
     if (firstRunByCreator.size() >= 2) {
       firstRunByCreator.values().forEach(wf -> references.add(ProbeContext.ref(wf)));
-      return new Evidence(CAPABILITY, CapabilityState.Satisfied, Source.OBSERVED, references,
-          definitions + " was run by " + firstRunByCreator.size() + " distinct creators");
+      return scan.found(references).verdict(definitions + " was run by " + firstRunByCreator.size() + " distinct creators", "");
     }
 
     Set<Grant> wanted = wantedGrants(pipelines);
     RbacFinding rbac = submitters(ctx, wanted);
     if (rbac.satisfied()) {
       references.addAll(rbac.bindings());
-      return new Evidence(CAPABILITY, CapabilityState.Satisfied, Source.OBSERVED, references,
-          definitions + " is submittable by " + rbac.describe());
+      return scan.found(references).verdict(definitions + " is submittable by " + rbac.describe(), "");
     }
     if (!rbac.unreadable().isEmpty()) {
-      return new Evidence(CAPABILITY, CapabilityState.Unknown, Source.OBSERVED, references, String.join("; ", rbac.unreadable()));
+      references.forEach(scan::seen);
+      rbac.unreadable().forEach(scan::failed);
+      return scan.verdict("", "");
     }
+    // every RBAC list was read: a definition nobody else may run is Missing even if another definition kind was unreadable
     String grants = String.join(" or ", wanted.stream().map(Grant::display).toList());
-    return new Evidence(CAPABILITY, CapabilityState.Missing, Source.OBSERVED, references,
-        definitions + " exists, but " + (firstRunByCreator.isEmpty() ? "no run names its creator" : "only one creator ran it")
-            + " and no RoleBinding grants create on " + grants + " to a group or two users"
-            + (rbac.users().isEmpty() ? "" : " (only user " + rbac.users().iterator().next() + ")"));
+    return scan.refute(definitions + " exists, but " + (firstRunByCreator.isEmpty() ? "no run names its creator" : "only one creator ran it")
+        + " and no RoleBinding grants create on " + grants + " to a group or two users"
+        + (rbac.users().isEmpty() ? "" : " (only user " + rbac.users().iterator().next() + ")"), references).verdict("", "");
   }
 
   private static Set<Grant> wantedGrants(TrainingPipelines pipelines) {

@@ -10,12 +10,10 @@ import dev.mlops.maturity.probe.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -207,30 +205,16 @@ final class TrainingPipelines {
   }
 
   static boolean tektonSucceeded(GenericKubernetesResource run) {
-    return hasCondition(run, "Succeeded", "True");
-  }
-
-  static boolean hasCondition(GenericKubernetesResource r, String type, String status) {
-    return Fields.list(r, "status", "conditions").stream()
-        .anyMatch(c -> type.equals(Fields.string(c, "type").orElse(null)) && status.equalsIgnoreCase(Fields.string(c, "status").orElse("")));
+    return Fields.hasCondition(run, "Succeeded", "True");
   }
 
   /** Argo {@code status.finishedAt}, Tekton {@code status.completionTime}. */
   static Optional<Instant> finishedAt(GenericKubernetesResource r) {
-    return Fields.string(r, "status", "finishedAt").or(() -> Fields.string(r, "status", "completionTime")).flatMap(TrainingPipelines::instant);
-  }
-
-  static Optional<Instant> instant(String s) {
-    try {
-      return Optional.of(Instant.parse(s));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+    return Fields.string(r, "status", "finishedAt").or(() -> Fields.string(r, "status", "completionTime")).flatMap(Fields::instant);
   }
 
   static String label(GenericKubernetesResource r, String key) {
-    Map<String, String> labels = r.getMetadata() == null ? null : r.getMetadata().getLabels();
-    return labels == null ? null : labels.get(key);
+    return Fields.label(r, key);
   }
 
   static String name(GenericKubernetesResource r) {

@@ -1,8 +1,6 @@
 package dev.mlops.maturity.probe.platform;
 
-import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
-import dev.mlops.maturity.evidence.Source;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Listing;
@@ -79,8 +77,7 @@ public final class SpotCapacityProbe extends AbstractProbe {
     if (!spot.isEmpty() && !onDemand.isEmpty()) {
       List<String> refs = new ArrayList<>(spot);
       refs.addAll(onDemand);
-      return new Evidence(CAPABILITY, CapabilityState.Satisfied, Source.OBSERVED, refs,
-          "spot capacity (" + spot.get(0) + ") and on-demand/reserved capacity (" + onDemand.get(0) + ")");
+      return scan.found(refs).verdict("spot capacity (" + spot.get(0) + ") and on-demand/reserved capacity (" + onDemand.get(0) + ")", "");
     }
     if (!spot.isEmpty()) {
       scan.seen("spot only: " + String.join(", ", spot));

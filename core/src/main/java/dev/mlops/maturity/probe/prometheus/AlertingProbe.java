@@ -7,6 +7,7 @@ import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ProbeContext;
+import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.ResourceKind;
 import dev.mlops.maturity.probe.prometheus.PrometheusApi.AlertRule;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -80,35 +81,37 @@ public final class AlertingProbe extends AbstractProbe {
 
     String endpoint = ctx.target().prometheusEndpoint();
     Answer<List<AlertRule>> loaded = alertRules(ctx, endpoint);
+    ProviderScan scan = new ProviderScan(CAPABILITY);
     if (!matches.isEmpty()) {
-      return ground(matches, loaded, endpoint);
+      return ground(scan, matches, loaded, endpoint);
     }
     if (loaded instanceof Answer.Ok<List<AlertRule>> ok) {
       List<AlertRule> own = ok.value().stream().filter(r -> r.query() != null && references(r.query(), ns, names)).toList();
       List<AlertRule> healthy = own.stream().filter(r -> "ok".equals(r.health())).toList();
       if (!healthy.isEmpty()) {
-        return Evidence.satisfied(CAPABILITY, "alert " + healthy.get(0).name() + " on the workload is loaded in prometheus " + endpoint,
-            healthy.stream().map(r -> ruleRef(endpoint, r)).distinct().toList());
+        return scan.found(healthy.stream().map(r -> ruleRef(endpoint, r)).distinct().toList())
+            .verdict("alert " + healthy.get(0).name() + " on the workload is loaded in prometheus " + endpoint, "");
       }
+      // Prometheus holds every loaded rule: its answer proves absence even when the PrometheusRule list was refused
       if (!own.isEmpty()) {
-        return Evidence.missing(CAPABILITY, "alert " + own.get(0).name() + " on the workload is loaded in prometheus " + endpoint
-            + " but its health is " + own.get(0).health(), own.stream().map(r -> ruleRef(endpoint, r)).distinct().toList());
+        return scan.refute("alert " + own.get(0).name() + " on the workload is loaded in prometheus " + endpoint + " but its health is "
+            + own.get(0).health(), own.stream().map(r -> ruleRef(endpoint, r)).distinct().toList()).verdict("", "");
       }
-      return Evidence.missing(CAPABILITY, "no alerting rule references namespace " + ns + " or " + String.join(", ", names)
-          + (rules.served() ? "" : " (" + rules.reason() + ")") + "; none loaded in prometheus " + endpoint);
+      return scan.refute("no alerting rule references namespace " + ns + " or " + String.join(", ", names)
+          + (rules.served() ? "" : " (" + rules.reason() + ")") + "; none loaded in prometheus " + endpoint, List.of()).verdict("", "");
     }
     String why = ((Answer.Failed<List<AlertRule>>) loaded).reason();
     String inCluster = rules.served() ? "no PrometheusRule alert references namespace " + ns + " or " + String.join(", ", names)
         : rules.reason();
-    return Evidence.unknown(CAPABILITY, inCluster + "; cannot check loaded rules: " + why);
+    return scan.failed(inCluster + "; cannot check loaded rules: " + why).verdict("", "");
   }
 
-  private static Evidence ground(List<RuleMatch> matches, Answer<List<AlertRule>> loaded, String endpoint) {
+  private static Evidence ground(ProviderScan scan, List<RuleMatch> matches, Answer<List<AlertRule>> loaded, String endpoint) {
     List<String> refs = new ArrayList<>(new LinkedHashSet<>(matches.stream().map(RuleMatch::reference).toList()));
     String first = "alert " + matches.get(0).alert() + " (" + matches.get(0).reference() + ")";
     if (!(loaded instanceof Answer.Ok<List<AlertRule>> ok)) {
       String why = ((Answer.Failed<List<AlertRule>>) loaded).reason();
-      return Evidence.satisfied(CAPABILITY, first + " references the workload (not confirmed by Prometheus: " + why + ")", refs);
+      return scan.found(refs).verdict(first + " references the workload (not confirmed by Prometheus: " + why + ")", "");
     }
     AlertRule unevaluated = null;
     AlertRule broken = null;
@@ -118,7 +121,7 @@ public final class AlertingProbe extends AbstractProbe {
       for (AlertRule r : sameGroup.isEmpty() ? same : sameGroup) {
         if ("ok".equals(r.health())) {
           refs.add(ruleRef(endpoint, r));
-          return Evidence.satisfied(CAPABILITY, "alert " + m.alert() + " (" + m.reference() + ") is loaded in prometheus " + endpoint, refs);
+          return scan.found(refs).verdict("alert " + m.alert() + " (" + m.reference() + ") is loaded in prometheus " + endpoint, "");
         }
         if ("err".equals(r.health())) {
           broken = broken == null ? r : broken;
@@ -128,14 +131,14 @@ public final class AlertingProbe extends AbstractProbe {
       }
     }
     if (unevaluated != null) {
-      return Evidence.unknown(CAPABILITY, "alert " + unevaluated.name() + " is loaded in prometheus " + endpoint + " but not evaluated yet");
+      return scan.failed("alert " + unevaluated.name() + " is loaded in prometheus " + endpoint + " but not evaluated yet").verdict("", "");
     }
     if (broken != null) {
       refs.add(ruleRef(endpoint, broken));
-      return Evidence.missing(CAPABILITY, "alert " + broken.name() + " fails to evaluate in prometheus " + endpoint, refs);
+      return scan.refute("alert " + broken.name() + " fails to evaluate in prometheus " + endpoint, refs).verdict("", "");
     }
-    return Evidence.missing(CAPABILITY, first + " references the workload but is not loaded by Prometheus " + endpoint
-        + " (not selected by a Prometheus ruleSelector?)", refs);
+    return scan.refute(first + " references the workload but is not loaded by Prometheus " + endpoint
+        + " (not selected by a Prometheus ruleSelector?)", refs).verdict("", "");
   }
 
   static Answer<List<AlertRule>> alertRules(ProbeContext ctx, String endpoint) {

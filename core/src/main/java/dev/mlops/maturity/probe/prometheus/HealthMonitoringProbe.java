@@ -1,15 +1,15 @@
 package dev.mlops.maturity.probe.prometheus;
 
-import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
-import dev.mlops.maturity.evidence.Source;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.Availability;
+import dev.mlops.maturity.probe.ExternalSources;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ProbeContext;
+import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.SelectorMatcher;
 import dev.mlops.maturity.probe.prometheus.PrometheusApi.ScrapeTarget;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -52,7 +52,7 @@ public final class HealthMonitoringProbe extends AbstractProbe {
 
   public HealthMonitoringProbe() {
     super(CAPABILITY, Set.of(KindCatalogue.DEPLOYMENT, KindCatalogue.STATEFUL_SET, KindCatalogue.POD, KindCatalogue.INFERENCE_SERVICE, KindCatalogue.SERVICE,
-        KindCatalogue.SERVICE_MONITOR, KindCatalogue.POD_MONITOR));
+        KindCatalogue.SERVICE_MONITOR, KindCatalogue.POD_MONITOR, KindCatalogue.BLACKBOX_PROBE));
   }
 
   /** A monitor endpoint that selects the workload, and the scrape pool Prometheus gives it. */
@@ -61,27 +61,24 @@ public final class HealthMonitoringProbe extends AbstractProbe {
   @Override
   public Evidence evaluate(ProbeContext ctx) {
     String ns = ctx.target().namespace();
+    ProviderScan scan = new ProviderScan(CAPABILITY);
     WorkloadPods pods = WorkloadPods.resolve(ctx);
-    List<String> incomplete = new ArrayList<>(pods.failures());
+    pods.failures().forEach(scan::failed);
     List<String> notes = new ArrayList<>();
 
-    Listing services = ctx.inNamespace(KindCatalogue.SERVICE);
-    if (!services.served()) {
-      incomplete.add(services.reason());
-    }
-    List<GenericKubernetesResource> candidates = services.items().stream()
+    List<GenericKubernetesResource> candidates = scan.read(ctx.inNamespace(KindCatalogue.SERVICE)).stream()
         .filter(s -> pods.labelSets().stream().anyMatch(l -> SelectorMatcher.mapSelects(serviceSelector(s), l)))
         .toList();
 
     Listing serviceMonitors = ctx.cluster().list(KindCatalogue.SERVICE_MONITOR, null);
     Listing podMonitors = ctx.cluster().list(KindCatalogue.POD_MONITOR, null);
+    Listing probes = ctx.cluster().list(KindCatalogue.BLACKBOX_PROBE, null);
     List<String> notInstalled = new ArrayList<>();
-    for (Listing l : List.of(serviceMonitors, podMonitors)) {
+    for (Listing l : List.of(serviceMonitors, podMonitors, probes)) {
       if (l.availability() == Availability.NOT_INSTALLED) {
         notInstalled.add(l.kind().displayName());
-      } else if (!l.served()) {
-        incomplete.add(l.reason());
       }
+      scan.read(l);
     }
 
     List<Match> matches = new ArrayList<>();
@@ -91,67 +88,86 @@ public final class HealthMonitoringProbe extends AbstractProbe {
     for (GenericKubernetesResource pm : podMonitors.items()) {
       matchPodMonitor(pm, ns, pods, matches, notes);
     }
+    Set<String> serviceNames = new LinkedHashSet<>();
+    candidates.forEach(s -> serviceNames.add(s.getMetadata().getName()));
+    boolean unresolvedProbes = false;
+    for (GenericKubernetesResource probe : probes.items()) {
+      Optional<String> url = BlackboxProbes.probedService(probe, ns, serviceNames);
+      url.ifPresent(u -> matches.add(new Match(ProbeContext.ref(probe), "Probe " + probe.getMetadata().getNamespace() + "/"
+          + probe.getMetadata().getName() + " probes " + u, BlackboxProbes.scrapePool(probe))));
+      if (url.isEmpty() && BlackboxProbes.ingressReaches(probe, ns)) {
+        unresolvedProbes = true;
+        notes.add("Probe " + probe.getMetadata().getName() + " probes Ingresses, which are not read");
+      }
+    }
 
     String endpoint = ctx.target().prometheusEndpoint();
     Answer<List<ScrapeTarget>> targets = activeTargets(ctx, endpoint);
 
     if (!matches.isEmpty()) {
-      return groundMatches(matches, targets, ns, endpoint);
+      return groundMatches(scan, matches, targets, ns, endpoint);
     }
-    if (!pods.found() && incomplete.isEmpty()) {
+    if (!pods.found() && !scan.failedAny()) {
       notes.add(0, "no bound Deployment, StatefulSet or Pod found");
     }
+    String why = notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
     if (targets instanceof Answer.Ok<List<ScrapeTarget>> ok) {
-      Set<String> serviceNames = new LinkedHashSet<>();
-      candidates.forEach(s -> serviceNames.add(s.getMetadata().getName()));
       List<ScrapeTarget> own = ok.value().stream().filter(t -> ofWorkload(t, ns, serviceNames, pods.podNames())).toList();
       List<ScrapeTarget> up = own.stream().filter(ScrapeTarget::up).toList();
       if (!up.isEmpty()) {
-        return Evidence.satisfied(CAPABILITY, "prometheus " + endpoint + " scrapes the workload without a ServiceMonitor/PodMonitor: "
-            + up.size() + " of " + own.size() + " targets up", up.stream().map(t -> targetRef(endpoint, t)).distinct().toList());
+        return scan.found(up.stream().map(t -> targetRef(endpoint, t)).distinct().toList())
+            .verdict("prometheus " + endpoint + " scrapes the workload without a ServiceMonitor/PodMonitor: " + up.size() + " of " + own.size()
+                + " targets up", "");
       }
       if (!own.isEmpty()) {
-        return missing("scrape target down: 0 of " + own.size() + " targets of the workload up in prometheus " + endpoint, notes,
+        scan.refute("scrape target down: 0 of " + own.size() + " targets of the workload up in prometheus " + endpoint + why,
             own.stream().map(t -> targetRef(endpoint, t)).distinct().toList());
+      } else if (scan.failedAny()) {
+        scan.failed("prometheus " + endpoint + " has no target of the workload" + why);
       }
-      if (!incomplete.isEmpty()) {
-        return unknown(String.join("; ", incomplete) + "; prometheus " + endpoint + " has no target of the workload", notes);
-      }
-      return missing("no ServiceMonitor or PodMonitor selects the workload and prometheus " + endpoint + " has no target of it", notes, List.of());
+      notes.forEach(scan::seen);
+      return scan.verdict("", "no ServiceMonitor or PodMonitor selects the workload and prometheus " + endpoint + " has no target of it");
     }
-    String why = ((Answer.Failed<List<ScrapeTarget>>) targets).reason();
-    List<String> reasons = new ArrayList<>(incomplete);
-    if (!notInstalled.isEmpty() && reasons.isEmpty()) {
-      reasons.add("no monitoring CRDs installed (" + String.join(", ", notInstalled) + ")");
-    } else if (reasons.isEmpty()) {
-      reasons.add("no ServiceMonitor or PodMonitor selects the workload");
+    boolean operatorServed = serviceMonitors.served() && podMonitors.served() && probes.availability() != Availability.FORBIDDEN
+        && probes.availability() != Availability.FAILED;
+    if (ExternalSources.notConfigured(targets) && operatorServed && !scan.failedAny() && !unresolvedProbes) {
+      // Provable absence: every monitor kind was read, none reaches the workload, and no Prometheus of ours scrapes it.
+      notes.forEach(scan::seen);
+      return scan.verdict("", "nothing scrapes the workload: no ServiceMonitor, PodMonitor or Probe selects its Services or pods and no"
+          + " Prometheus endpoint is configured; declare health-monitoring if a static scrape config does");
     }
-    reasons.add("cannot check scrape targets: " + why);
-    return unknown(String.join("; ", reasons), notes);
+    if (!scan.failedAny()) {
+      scan.failed(!notInstalled.isEmpty() && !operatorServed ? "no monitoring CRDs installed (" + String.join(", ", notInstalled) + ")"
+          : "no ServiceMonitor or PodMonitor selects the workload");
+    }
+    scan.failed("cannot check scrape targets: " + ((Answer.Failed<List<ScrapeTarget>>) targets).reason() + why);
+    return scan.verdict("", "");
   }
 
-  private static Evidence groundMatches(List<Match> matches, Answer<List<ScrapeTarget>> targets, String ns, String endpoint) {
+  private static Evidence groundMatches(ProviderScan scan, List<Match> matches, Answer<List<ScrapeTarget>> targets, String ns,
+      String endpoint) {
     List<String> refs = new ArrayList<>(new LinkedHashSet<>(matches.stream().map(Match::reference).toList()));
     String what = String.join(", ", new LinkedHashSet<>(matches.stream().map(Match::what).toList()));
     if (targets instanceof Answer.Ok<List<ScrapeTarget>> ok) {
       Set<String> pools = new LinkedHashSet<>(matches.stream().map(Match::scrapePool).toList());
-      List<ScrapeTarget> own = ok.value().stream()
-          .filter(t -> pools.contains(t.scrapePool()) && ns.equals(t.labels().get("namespace"))).toList();
+      // blackbox targets carry the Probe's labels, not the workload namespace; their pool names them uniquely
+      List<ScrapeTarget> own = ok.value().stream().filter(t -> pools.contains(t.scrapePool())
+          && (t.scrapePool().startsWith("probe/") || ns.equals(t.labels().get("namespace")))).toList();
       List<ScrapeTarget> up = own.stream().filter(ScrapeTarget::up).toList();
       if (!up.isEmpty()) {
         up.stream().map(t -> targetRef(endpoint, t)).distinct().forEach(refs::add);
-        return Evidence.satisfied(CAPABILITY, what + "; " + up.size() + " of " + own.size() + " targets up in prometheus " + endpoint, refs);
+        return scan.found(refs).verdict(what + "; " + up.size() + " of " + own.size() + " targets up in prometheus " + endpoint, "");
       }
       if (!own.isEmpty()) {
         own.stream().map(t -> targetRef(endpoint, t)).distinct().forEach(refs::add);
-        return Evidence.missing(CAPABILITY, "scrape target down: 0 of " + own.size() + " targets of " + String.join(", ", pools)
-            + " up in prometheus " + endpoint, refs);
+        return scan.refute("scrape target down: 0 of " + own.size() + " targets of " + String.join(", ", pools) + " up in prometheus " + endpoint,
+            refs).verdict("", "");
       }
-      return Evidence.missing(CAPABILITY, what + ", but prometheus " + endpoint + " has no active target for "
-          + String.join(", ", pools) + " (not selected by a Prometheus?)", refs);
+      return scan.refute(what + ", but prometheus " + endpoint + " has no active target for " + String.join(", ", pools)
+          + " (not selected by a Prometheus?)", refs).verdict("", "");
     }
     String why = ((Answer.Failed<List<ScrapeTarget>>) targets).reason();
-    return Evidence.satisfied(CAPABILITY, what + " (not confirmed by Prometheus: " + why + ")", refs);
+    return scan.found(refs).verdict(what + " (not confirmed by Prometheus: " + why + ")", "");
   }
 
   private static void matchServiceMonitor(GenericKubernetesResource sm, String ns, List<GenericKubernetesResource> candidates,
@@ -159,7 +175,7 @@ public final class HealthMonitoringProbe extends AbstractProbe {
     String ref = ProbeContext.ref(sm);
     Optional<LabelSelector> selector = MonitorSelection.selector(sm);
     List<GenericKubernetesResource> selected = candidates.stream()
-        .filter(s -> selector.map(sel -> SelectorMatcher.matches(sel, MonitorSelection.labels(s))).orElse(false)).toList();
+        .filter(s -> selector.map(sel -> SelectorMatcher.matches(sel, Fields.labels(s))).orElse(false)).toList();
     if (selected.isEmpty()) {
       return;
     }
@@ -249,15 +265,6 @@ public final class HealthMonitoringProbe extends AbstractProbe {
   private static String targetRef(String endpoint, ScrapeTarget t) {
     String job = t.labels().get("job");
     return "prometheus " + endpoint + " target " + (t.scrapePool() != null ? t.scrapePool() : job) + " " + t.health();
-  }
-
-  private static Evidence missing(String message, List<String> notes, List<String> refs) {
-    return Evidence.missing(CAPABILITY, notes.isEmpty() ? message : message + " (" + String.join("; ", notes) + ")", refs);
-  }
-
-  private static Evidence unknown(String message, List<String> notes) {
-    return new Evidence(CAPABILITY, CapabilityState.Unknown, Source.OBSERVED, List.of(),
-        notes.isEmpty() ? message : message + " (" + String.join("; ", notes) + ")");
   }
 
   private static Map<String, String> serviceSelector(GenericKubernetesResource svc) {

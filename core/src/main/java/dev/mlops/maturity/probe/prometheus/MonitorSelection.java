@@ -47,10 +47,6 @@ final class MonitorSelection {
     return s;
   }
 
-  static Map<String, String> labels(GenericKubernetesResource r) {
-    return r.getMetadata() == null || r.getMetadata().getLabels() == null ? Map.of() : r.getMetadata().getLabels();
-  }
-
   /** A PromQL string literal (double-quoted, backslash and quote escaped). */
   static String promqlString(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";

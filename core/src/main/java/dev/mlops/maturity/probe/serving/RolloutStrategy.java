@@ -145,7 +145,7 @@ record RolloutStrategy(GenericKubernetesResource rollout) {
 
   /** The abort that shows an analysis rolled traffic back (PROBES.md b.28, c.8), if any. */
   Optional<String> abort() {
-    Optional<String> reason = Fields.list(rollout, "status", "conditions").stream()
+    Optional<String> reason = Fields.conditions(rollout).stream()
         .map(c -> Fields.string(c, "reason").orElse(""))
         .filter(r -> r.equals("RolloutAborted") || r.equals("AnalysisRunFailed")).findFirst();
     if (!Fields.isTrue(rollout, "status", "abort") && reason.isEmpty()) {

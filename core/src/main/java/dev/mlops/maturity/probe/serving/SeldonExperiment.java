@@ -35,12 +35,6 @@ record SeldonExperiment(GenericKubernetesResource experiment) {
    * must be True (a not-yet-reconciled Experiment has no conditions).
    */
   boolean ready() {
-    List<Object> conditions = Fields.list(experiment, "status", "conditions");
-    if (conditions.isEmpty()) {
-      return true;
-    }
-    return conditions.stream()
-        .filter(c -> Fields.string(c, "type").map("ExperimentReady"::equals).orElse(false))
-        .anyMatch(c -> Fields.isTrue(c, "status"));
+    return Fields.conditions(experiment).isEmpty() || Fields.hasCondition(experiment, "ExperimentReady", "True");
   }
 }

@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * default: {status: 404, body: {error_code: RESOURCE_DOES_NOT_EXIST}}   # unmatched requests (else 501)
  * </pre>
  */
-final class FakeMlflowServer implements AutoCloseable {
+public final class FakeMlflowServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   static final String PREFIX = "/api/2.0/mlflow/";
@@ -66,7 +66,7 @@ final class FakeMlflowServer implements AutoCloseable {
     server.start();
   }
 
-  static FakeMlflowServer fromScenario(Path dir) {
+  public static FakeMlflowServer fromScenario(Path dir) {
     FakeMlflowServer fake = new FakeMlflowServer();
     Path file = dir.resolve("mlflow.yaml");
     if (!Files.exists(file)) {
@@ -93,7 +93,7 @@ final class FakeMlflowServer implements AutoCloseable {
   }
 
   /** The server root, as an operator config would name it. */
-  URI root() {
+  public URI root() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 

@@ -26,7 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * </pre>
  * Without the file the endpoint is not configured.
  */
-final class FakePrometheusApi implements PrometheusApi {
+public final class FakePrometheusApi implements PrometheusApi {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private Answer<List<ScrapeTarget>> targets = Answer.ok(List.of());
@@ -107,7 +107,7 @@ final class FakePrometheusApi implements PrometheusApi {
   }
 
   /** The scenario's Prometheus: from {@code prometheus.yaml}, or no endpoint at all. */
-  static ExternalSources forScenario(Path dir) {
+  public static ExternalSources forScenario(Path dir) {
     Path file = dir.resolve("prometheus.yaml");
     if (!Files.exists(file)) {
       return ExternalSources.NONE;

@@ -14,6 +14,8 @@ import dev.mlops.maturity.probe.prometheus.PrometheusApi.Sample;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GpuUtilisationProbeTest {
   private static final ProbeSettings DAY = new ProbeSettings(60, Duration.ofHours(12), "champion");
@@ -38,7 +40,7 @@ class GpuUtilisationProbeTest {
 
     assertThat(api.asked).containsExactly("sum(sum_over_time(DCGM_FI_DEV_GPU_UTIL[12h])) / sum(count_over_time(DCGM_FI_DEV_GPU_UTIL[12h]))");
     assertThat(e.state()).isEqualTo(CapabilityState.Satisfied);
-    assertThat(e.message()).isEqualTo("GPU utilisation 71.3% over 12h (threshold 60%)");
+    assertThat(e.message()).isEqualTo("GPU utilisation 71.3% over 12h (threshold 60%) from DCGM_FI_DEV_GPU_UTIL");
   }
 
   @Test
@@ -51,7 +53,8 @@ class GpuUtilisationProbeTest {
     assertThat(api.asked.get(1))
         .isEqualTo("100 * sum(sum_over_time(DCGM_FI_PROF_GR_ENGINE_ACTIVE[12h])) / sum(count_over_time(DCGM_FI_PROF_GR_ENGINE_ACTIVE[12h]))");
     assertThat(e.state()).isEqualTo(CapabilityState.Missing);
-    assertThat(e.message()).isEqualTo("GPU utilisation 42.0% over 12h (threshold 60%)");
+    assertThat(e.message()).isEqualTo("GPU utilisation 42.0% over 12h (threshold 60%) from 100 x DCGM_FI_PROF_GR_ENGINE_ACTIVE"
+        + " (DCGM_FI_DEV_GPU_UTIL has no series, as on MIG instances)");
   }
 
   @Test
@@ -65,7 +68,7 @@ class GpuUtilisationProbeTest {
   void printsAFractionalThresholdAsConfigured() {
     Evidence e = evaluate(new FakePrometheusApi().query("DCGM_FI_DEV_GPU_UTIL", value(70)), new ProbeSettings(62.5, Duration.ofDays(7), "champion"));
 
-    assertThat(e.message()).isEqualTo("GPU utilisation 70.0% over 7d (threshold 62.5%)");
+    assertThat(e.message()).isEqualTo("GPU utilisation 70.0% over 7d (threshold 62.5%) from DCGM_FI_DEV_GPU_UTIL");
   }
 
   @Test
@@ -75,7 +78,7 @@ class GpuUtilisationProbeTest {
     Evidence e = evaluate(api, DAY);
 
     assertThat(e.state()).isEqualTo(CapabilityState.Unknown);
-    assertThat(e.message()).startsWith("no DCGM series");
+    assertThat(e.message()).startsWith("no DCGM series (DCGM_FI_DEV_GPU_UTIL, DCGM_FI_PROF_GR_ENGINE_ACTIVE)");
     assertThat(GpuUtilisationProbe.measure(api, DAY)).isEmpty();
   }
 
@@ -85,6 +88,34 @@ class GpuUtilisationProbeTest {
         .query("DCGM_FI_PROF_GR_ENGINE_ACTIVE", value(Double.POSITIVE_INFINITY));
 
     assertThat(evaluate(api, DAY).state()).isEqualTo(CapabilityState.Unknown);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(doubles = {1e300, -75, Double.NaN, 100.5, Double.NEGATIVE_INFINITY})
+  void aValueOutsideZeroToHundredPercentIsImplausibleNotALevel(double v) {
+    FakePrometheusApi api = new FakePrometheusApi().query("DCGM_FI_DEV_GPU_UTIL", value(v));
+
+    Evidence e = evaluate(api, DAY);
+
+    assertThat(e.state()).isEqualTo(CapabilityState.Unknown);
+    assertThat(e.message()).startsWith("implausible value " + v + " for DCGM_FI_DEV_GPU_UTIL over 12h");
+    assertThat(GpuUtilisationProbe.measure(api, DAY)).isEmpty();
+  }
+
+  @Test
+  void aProfilingRatioAboveOneIsImplausible() {
+    FakePrometheusApi api = new FakePrometheusApi().query("DCGM_FI_PROF_GR_ENGINE_ACTIVE", value(8300));
+
+    Evidence e = evaluate(api, DAY);
+
+    assertThat(e.state()).isEqualTo(CapabilityState.Unknown);
+    assertThat(e.message()).contains("implausible value 8300.0 for DCGM_FI_PROF_GR_ENGINE_ACTIVE");
+  }
+
+  @Test
+  void theBoundsThemselvesArePlausible() {
+    assertThat(evaluate(new FakePrometheusApi().query("DCGM_FI_DEV_GPU_UTIL", value(100)), DAY).state()).isEqualTo(CapabilityState.Satisfied);
+    assertThat(evaluate(new FakePrometheusApi().query("DCGM_FI_DEV_GPU_UTIL", value(0)), DAY).state()).isEqualTo(CapabilityState.Missing);
   }
 
   @Test

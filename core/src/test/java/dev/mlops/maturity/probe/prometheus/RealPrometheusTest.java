@@ -205,7 +205,7 @@ class RealPrometheusTest {
     Evidence e = new GpuUtilisationProbe().evaluate(platform(withData, settings(60)));
 
     assertThat(e.state()).as(e.message()).isEqualTo(CapabilityState.Satisfied);
-    assertThat(e.message()).isEqualTo("GPU utilisation 67.5% over 6h (threshold 60%)");
+    assertThat(e.message()).isEqualTo("GPU utilisation 67.5% over 6h (threshold 60%) from DCGM_FI_DEV_GPU_UTIL");
     assertThat(e.references()).containsExactly("prometheus default query " + GpuUtilisationProbe.utilQuery("6h"));
   }
 
@@ -215,7 +215,7 @@ class RealPrometheusTest {
     Evidence e = new GpuUtilisationProbe().evaluate(platform(withData, settings(70)));
 
     assertThat(e.state()).as(e.message()).isEqualTo(CapabilityState.Missing);
-    assertThat(e.message()).isEqualTo("GPU utilisation 67.5% over 6h (threshold 70%)");
+    assertThat(e.message()).isEqualTo("GPU utilisation 67.5% over 6h (threshold 70%) from DCGM_FI_DEV_GPU_UTIL");
   }
 
   @Test
