@@ -7,6 +7,7 @@ import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +20,10 @@ import java.util.function.Function;
  * {@code spec.trigger.cronSchedule.cron} or a positive {@code periodicSchedule.intervalSecond}; a
  * Kubernetes CronJob not suspended. Suspended, disabled, schedule-less or malformed ones are named
  * in the Missing message. CronJobs are always served, so a cluster without Argo and KFP gives
- * Missing, not Unknown, unless CronJobs cannot be read. The last fire time is shown, not required.
+ * Missing, not Unknown, unless CronJobs cannot be read. An enabled schedule counts only when it
+ * really runs (PROBES.md e): it fired within its last two periods ({@code status.lastScheduledTime},
+ * {@code lastScheduleTime}, {@code status.trigger.lastTriggeredTime}) or was created since, by the
+ * probe's clock; otherwise it is named "configured but never fired since ...".
  */
 public final class ScheduledRetrainingProbe extends AbstractProbe {
   static final String CAPABILITY = "scheduled-retraining";
@@ -36,12 +40,14 @@ public final class ScheduledRetrainingProbe extends AbstractProbe {
     collect(scan, ctx, Kinds.SCHEDULED_WORKFLOW, RetrainingSchedule::ofScheduledWorkflow, schedules);
     collect(scan, ctx, Kinds.CRON_JOB, RetrainingSchedule::ofCronJob, schedules);
     List<String> enabled = new ArrayList<>();
+    Instant now = ctx.clock().instant();
     for (RetrainingSchedule s : schedules) {
-      if (s.enabled()) {
+      String problem = s.enabled() ? s.firingProblem(now) : s.problem();
+      if (problem == null) {
         scan.found(s.reference());
         enabled.add(s.describe());
       } else {
-        scan.seen(s.reference() + " " + s.problem());
+        scan.seen(s.reference() + " " + problem);
       }
     }
     return scan.verdict("enabled schedule: " + TrainingPipelines.summary(enabled, 2),
