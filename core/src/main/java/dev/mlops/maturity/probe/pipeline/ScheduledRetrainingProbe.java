@@ -18,7 +18,8 @@ import java.util.function.Function;
  * an Argo CronWorkflow not suspended with a valid {@code spec.schedules[]} or {@code spec.schedule};
  * a KFP ScheduledWorkflow with {@code spec.enabled: true} and a 6-field
  * {@code spec.trigger.cronSchedule.cron} or a positive {@code periodicSchedule.intervalSecond}; a
- * Kubernetes CronJob not suspended. Suspended, disabled, schedule-less or malformed ones are named
+ * Kubernetes CronJob not suspended, bound itself or through the Tekton Triggers cron pattern (a CronJob
+ * calling an EventListener whose TriggerTemplate runs the training Pipeline, {@link TektonCronTriggers}). Suspended, disabled, schedule-less or malformed ones are named
  * in the Missing message. CronJobs are always served, so a cluster without Argo and KFP gives
  * Missing, not Unknown, unless CronJobs cannot be read. An enabled schedule counts only when it
  * really runs (PROBES.md e): it fired within its last two periods ({@code status.lastScheduledTime},
@@ -29,7 +30,8 @@ public final class ScheduledRetrainingProbe extends AbstractProbe {
   static final String CAPABILITY = "scheduled-retraining";
 
   public ScheduledRetrainingProbe() {
-    super(CAPABILITY, Set.of(Kinds.CRON_WORKFLOW, Kinds.SCHEDULED_WORKFLOW, Kinds.CRON_JOB));
+    super(CAPABILITY, Set.of(Kinds.CRON_WORKFLOW, Kinds.SCHEDULED_WORKFLOW, Kinds.CRON_JOB,
+        Kinds.EVENT_LISTENER, Kinds.TRIGGER_TEMPLATE, Kinds.TRIGGER_BINDING, Kinds.TEKTON_PIPELINE));
   }
 
   @Override
@@ -38,7 +40,15 @@ public final class ScheduledRetrainingProbe extends AbstractProbe {
     List<RetrainingSchedule> schedules = new ArrayList<>();
     collect(scan, ctx, Kinds.CRON_WORKFLOW, RetrainingSchedule::ofCronWorkflow, schedules);
     collect(scan, ctx, Kinds.SCHEDULED_WORKFLOW, RetrainingSchedule::ofScheduledWorkflow, schedules);
-    collect(scan, ctx, Kinds.CRON_JOB, RetrainingSchedule::ofCronJob, schedules);
+    List<GenericKubernetesResource> cronJobs = scan.read(ctx.inNamespace(Kinds.CRON_JOB));
+    cronJobs.stream().filter(ctx::isBound).forEach(c -> schedules.add(RetrainingSchedule.ofCronJob(c)));
+    for (TektonCronTriggers.Chain chain : TektonCronTriggers.find(ctx, scan, cronJobs)) {
+      if (chain.schedule() != null) {
+        schedules.add(chain.schedule());
+      } else {
+        scan.seen(chain.broken());
+      }
+    }
     List<String> enabled = new ArrayList<>();
     Instant now = ctx.clock().instant();
     for (RetrainingSchedule s : schedules) {
