@@ -147,7 +147,8 @@ final class TektonCronTriggers {
       while (end < word.length() && (Character.isLowerCase(word.charAt(end)) || Character.isDigit(word.charAt(end)) || word.charAt(end) == '-')) {
         end++;
       }
-      if (startsHost && end > at + SERVICE_PREFIX.length()) {
+      // a Service name is a DNS label of at most 63 characters, "el-" included
+      if (startsHost && end > at + SERVICE_PREFIX.length() && end - at <= 63) {
         String name = word.substring(at + SERVICE_PREFIX.length(), end);
         if (end == word.length() || word.charAt(end) != '.') {
           return Optional.of(name);
