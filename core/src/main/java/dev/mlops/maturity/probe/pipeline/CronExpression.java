@@ -26,7 +26,6 @@ final class CronExpression {
   static final int WITH_SECONDS_FIELDS = 6;
   /** Longest span searched back for a fire time (a Feb-29 schedule fires every 4 years). */
   private static final int SEARCH_DAYS = 366 * 9;
-  private static final int MAX_ECHO = 60;
 
   private static final Map<String, String> DESCRIPTORS = Map.of(
       "@yearly", "0 0 0 1 1 *", "@annually", "0 0 0 1 1 *", "@monthly", "0 0 0 1 * *", "@weekly", "0 0 0 * * 0",
@@ -88,7 +87,7 @@ final class CronExpression {
     ZoneId zone = defaultZone;
     Matcher prefix = ZONE_PREFIX.matcher(e);
     if (prefix.find()) {
-      zone = zone(prefix.group(1)).orElseThrow(() -> new InvalidCron(quote(expression) + " names an unknown time zone " + quote(prefix.group(1))));
+      zone = zone(prefix.group(1)).orElseThrow(() -> new InvalidCron(Quoted.of(expression) + " names an unknown time zone " + Quoted.of(prefix.group(1))));
       e = e.substring(prefix.end()).trim();
     }
     if (e.startsWith("@")) {
@@ -96,7 +95,7 @@ final class CronExpression {
     }
     String[] parts = e.split("\\s+");
     if (parts.length != fields) {
-      throw new InvalidCron(quote(expression) + " has " + parts.length + " fields, expected " + fields
+      throw new InvalidCron(Quoted.of(expression) + " has " + parts.length + " fields, expected " + fields
           + (fields == WITH_SECONDS_FIELDS ? " (seconds first)" : ""));
     }
     String[] six = fields == WITH_SECONDS_FIELDS ? parts : new String[] {"0", parts[0], parts[1], parts[2], parts[3], parts[4]};
@@ -126,11 +125,6 @@ final class CronExpression {
     }
   }
 
-  /** A user string for a message: quoted and cut, never echoed whole. */
-  static String quote(String s) {
-    String t = s == null ? "" : s.strip();
-    return "'" + (t.length() <= MAX_ECHO ? t : t.substring(0, MAX_ECHO) + "…") + "'";
-  }
 
   /** The last fire time strictly before {@code before}, or empty when it never fired in the searched span. */
   Optional<Instant> previousFire(Instant before) {
@@ -196,7 +190,7 @@ final class CronExpression {
     }
     Matcher every = EVERY.matcher(e);
     if (!every.matches()) {
-      throw new InvalidCron(quote(expression) + " is not a known descriptor");
+      throw new InvalidCron(Quoted.of(expression) + " is not a known descriptor");
     }
     Duration d = Duration.ZERO;
     Matcher part = EVERY_PART.matcher(every.group(1));
@@ -213,7 +207,7 @@ final class CronExpression {
       d = d.plusNanos((long) (amount * nanosPerUnit));
     }
     if (d.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new InvalidCron(quote(expression) + " repeats more often than once a second");
+      throw new InvalidCron(Quoted.of(expression) + " repeats more often than once a second");
     }
     return new CronExpression(new long[6], false, zone, d);
   }
@@ -290,7 +284,7 @@ final class CronExpression {
   }
 
   private static InvalidCron invalid(String expression, String token, Field f, String why) {
-    return new InvalidCron(quote(expression) + ": " + f.name() + " " + quote(token) + " " + why);
+    return new InvalidCron(Quoted.of(expression) + ": " + f.name() + " " + Quoted.of(token) + " " + why);
   }
 
   /** A schedule the schedulers would reject; the message quotes it, cut to a safe length. */

@@ -66,7 +66,7 @@ record RetrainingSchedule(String reference, List<String> schedules, String probl
 
   /** At most three schedules, each cut, with "and N more": a 10,000-schedule object stays a short message. */
   private String shown() {
-    List<String> cut = schedules.stream().limit(MAX_SHOWN).map(s -> s.length() <= 60 ? s : CronExpression.quote(s)).toList();
+    List<String> cut = schedules.stream().limit(MAX_SHOWN).map(s -> s.length() <= 60 ? s : Quoted.of(s)).toList();
     return String.join(" | ", cut) + (schedules.size() > MAX_SHOWN ? " and " + (schedules.size() - MAX_SHOWN) + " more" : "");
   }
 
@@ -145,7 +145,7 @@ record RetrainingSchedule(String reference, List<String> schedules, String probl
     if (timezone != null && !timezone.isBlank()) {
       Optional<ZoneId> z = CronExpression.zone(timezone);
       if (z.isEmpty()) {
-        return Parsed.problem("has an invalid schedule: unknown time zone " + CronExpression.quote(timezone));
+        return Parsed.problem("has an invalid schedule: unknown time zone " + Quoted.of(timezone));
       }
       zone = z.get();
     }

@@ -64,7 +64,7 @@ final class TektonCronTriggers {
 
   private static Chain chain(ProbeContext ctx, GenericKubernetesResource cron, String listener, Listing listeners, Listing templates,
       Listing bindings, Set<String> pipelines) {
-    String ref = ProbeContext.ref(cron) + " calls EventListener " + CronExpression.quote(listener);
+    String ref = ProbeContext.ref(cron) + " calls EventListener " + Quoted.of(listener);
     Optional<GenericKubernetesResource> el = named(listeners, listener);
     if (el.isEmpty()) {
       return new Chain(null, ref + ", which does not exist");
@@ -77,16 +77,16 @@ final class TektonCronTriggers {
           .map(b -> Fields.string(b, "ref").orElse("")).filter(b -> !b.isEmpty() && named(bindings, b).isEmpty()).toList();
       Optional<GenericKubernetesResource> tt = named(templates, template);
       if (tt.isEmpty()) {
-        problems.add("its TriggerTemplate " + CronExpression.quote(template) + " does not exist");
+        problems.add("its TriggerTemplate " + Quoted.of(template) + " does not exist");
       } else if (!missingBindings.isEmpty()) {
-        problems.add("its TriggerBinding " + CronExpression.quote(missingBindings.get(0)) + " does not exist");
+        problems.add("its TriggerBinding " + Quoted.of(missingBindings.get(0)) + " does not exist");
       } else {
         Optional<String> run = trainingRun(ctx, tt.get(), pipelines);
         if (run.isPresent()) {
           String via = "EventListener " + listener + " → TriggerTemplate " + template + " → PipelineRun of " + run.get();
           return new Chain(RetrainingSchedule.ofCronJob(cron).via(via), null);
         }
-        problems.add("TriggerTemplate " + CronExpression.quote(template) + " creates no PipelineRun of the workload's training Pipeline");
+        problems.add("TriggerTemplate " + Quoted.of(template) + " creates no PipelineRun of the workload's training Pipeline");
       }
     }
     return new Chain(null, ref + (problems.isEmpty() ? ", which has no triggers" : ", but " + TrainingPipelines.summary(problems, 2)));

@@ -20,7 +20,7 @@ final class TrainJobSteps {
       templates = Fields.list(definition, "spec", "workflowSpec", "templates");
     }
     return templates.stream().filter(TrainJobSteps::createsTrainJob)
-        .map(t -> "step " + CronExpression.quote(Fields.string(t, "name").orElse("?")) + " creates a TrainJob").toList();
+        .map(t -> "step " + Quoted.of(Fields.string(t, "name").orElse("?")) + " creates a TrainJob").toList();
   }
 
   static boolean createsTrainJob(Object template) {

@@ -57,10 +57,10 @@ final class TrainJobs {
         ? ctx.inNamespace(Kinds.TRAINING_RUNTIME) : ctx.cluster().list(Kinds.CLUSTER_TRAINING_RUNTIME, null);
     scan.read(runtimes);
     if (!runtimes.served()) {
-      return new Verdict(ref, false, "its " + runtimeKind + " " + CronExpression.quote(runtime) + " cannot be read");
+      return new Verdict(ref, false, "its " + runtimeKind + " " + Quoted.of(runtime) + " cannot be read");
     }
     if (runtimes.items().stream().noneMatch(r -> runtime.equals(r.getMetadata().getName()))) {
-      return new Verdict(ref, false, "names " + runtimeKind + " " + CronExpression.quote(runtime) + ", which does not exist");
+      return new Verdict(ref, false, "names " + runtimeKind + " " + Quoted.of(runtime) + ", which does not exist");
     }
     if (TrainingPipelines.hasCondition(job, "Failed", "True")) {
       return new Verdict(ref, false, "failed" + reason(job, "Failed"));
@@ -87,10 +87,10 @@ final class TrainJobs {
     }
     scan.read(queues);
     if (!queues.served()) {
-      return new Verdict(ref, false, "waits for Kueue LocalQueue " + CronExpression.quote(queue) + ", which cannot be read");
+      return new Verdict(ref, false, "waits for Kueue LocalQueue " + Quoted.of(queue) + ", which cannot be read");
     }
     if (queues.items().stream().noneMatch(q -> queue.equals(q.getMetadata().getName()))) {
-      return new Verdict(ref, false, "waits for Kueue LocalQueue " + CronExpression.quote(queue) + ", which does not exist");
+      return new Verdict(ref, false, "waits for Kueue LocalQueue " + Quoted.of(queue) + ", which does not exist");
     }
     return new Verdict(ref, true, "queued in Kueue LocalQueue " + queue + admission(ctx, job));
   }
@@ -139,6 +139,6 @@ final class TrainJobs {
     return Fields.list(job, "status", "conditions").stream()
         .filter(c -> type.equals(Fields.string(c, "type").orElse(null)))
         .map(c -> Fields.string(c, "reason").orElse(""))
-        .filter(r -> !r.isBlank()).findFirst().map(r -> " (" + CronExpression.quote(r) + ")").orElse("");
+        .filter(r -> !r.isBlank()).findFirst().map(r -> " (" + Quoted.of(r) + ")").orElse("");
   }
 }
