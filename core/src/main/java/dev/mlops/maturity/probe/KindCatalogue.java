@@ -65,14 +65,30 @@ public final class KindCatalogue {
   public static final ResourceKind CLUSTER_QUEUE_V1BETA1 = new ResourceKind("kueue.x-k8s.io", "v1beta1", "ClusterQueue", "clusterqueues", false);
   public static final ResourceKind VPA = new ResourceKind("autoscaling.k8s.io", "v1", "VerticalPodAutoscaler", "verticalpodautoscalers", true);
 
+  // Kubeflow Trainer v2 and its JobSet/Job chain, Kueue workloads, Tekton Triggers (PROBES.md e)
+  public static final ResourceKind JOB = new ResourceKind("batch", "v1", "Job", "jobs", true);
+  public static final ResourceKind TRAIN_JOB = new ResourceKind("trainer.kubeflow.org", "v1alpha1", "TrainJob", "trainjobs", true);
+  public static final ResourceKind TRAINING_RUNTIME = new ResourceKind("trainer.kubeflow.org", "v1alpha1", "TrainingRuntime", "trainingruntimes", true);
+  public static final ResourceKind CLUSTER_TRAINING_RUNTIME =
+      new ResourceKind("trainer.kubeflow.org", "v1alpha1", "ClusterTrainingRuntime", "clustertrainingruntimes", false);
+  public static final ResourceKind JOB_SET = new ResourceKind("jobset.x-k8s.io", "v1alpha2", "JobSet", "jobsets", true);
+  public static final ResourceKind LOCAL_QUEUE = new ResourceKind("kueue.x-k8s.io", "v1beta2", "LocalQueue", "localqueues", true);
+  public static final ResourceKind LOCAL_QUEUE_V1BETA1 = new ResourceKind("kueue.x-k8s.io", "v1beta1", "LocalQueue", "localqueues", true);
+  public static final ResourceKind KUEUE_WORKLOAD = new ResourceKind("kueue.x-k8s.io", "v1beta2", "Workload", "workloads", true);
+  public static final ResourceKind KUEUE_WORKLOAD_V1BETA1 = new ResourceKind("kueue.x-k8s.io", "v1beta1", "Workload", "workloads", true);
+  public static final ResourceKind EVENT_LISTENER = new ResourceKind("triggers.tekton.dev", "v1beta1", "EventListener", "eventlisteners", true);
+  public static final ResourceKind TRIGGER_TEMPLATE = new ResourceKind("triggers.tekton.dev", "v1beta1", "TriggerTemplate", "triggertemplates", true);
+  public static final ResourceKind TRIGGER_BINDING = new ResourceKind("triggers.tekton.dev", "v1beta1", "TriggerBinding", "triggerbindings", true);
+
   public static final List<ResourceKind> ALL = List.of(
       POD, SERVICE, NODE, DEPLOYMENT, STATEFUL_SET, CRON_JOB, ROLE, ROLE_BINDING, CLUSTER_ROLE, CLUSTER_ROLE_BINDING,
       WORKFLOW, WORKFLOW_TEMPLATE, CRON_WORKFLOW, SENSOR, EVENT_SOURCE, ROLLOUT, ANALYSIS_TEMPLATE, CLUSTER_ANALYSIS_TEMPLATE, APPLICATION,
       SCHEDULED_WORKFLOW, TEKTON_PIPELINE, TEKTON_PIPELINE_RUN,
       INFERENCE_SERVICE, TRAINED_MODEL, SERVING_RUNTIME, SELDON_MODEL, SELDON_EXPERIMENT, SELDON_SERVER,
       FLAGGER_CANARY, VIRTUAL_SERVICE, SERVICE_MONITOR, POD_MONITOR, PROMETHEUS_RULE, BLACKBOX_PROBE,
-      FEATURE_STORE, FLUX_KUSTOMIZATION, FLUX_HELM_RELEASE, NODE_POOL, CLUSTER_QUEUE, CLUSTER_QUEUE_V1BETA1, VPA,
-      HTTP_ROUTE);
+      FEATURE_STORE, FLUX_KUSTOMIZATION, FLUX_HELM_RELEASE, NODE_POOL, CLUSTER_QUEUE, CLUSTER_QUEUE_V1BETA1, VPA, HTTP_ROUTE,
+      JOB, TRAIN_JOB, TRAINING_RUNTIME, CLUSTER_TRAINING_RUNTIME, JOB_SET, LOCAL_QUEUE, LOCAL_QUEUE_V1BETA1,
+      KUEUE_WORKLOAD, KUEUE_WORKLOAD_V1BETA1, EVENT_LISTENER, TRIGGER_TEMPLATE, TRIGGER_BINDING);
 
   private KindCatalogue() {}
 }

@@ -7,6 +7,7 @@ import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,15 +18,20 @@ import java.util.function.Function;
  * an Argo CronWorkflow not suspended with a valid {@code spec.schedules[]} or {@code spec.schedule};
  * a KFP ScheduledWorkflow with {@code spec.enabled: true} and a 6-field
  * {@code spec.trigger.cronSchedule.cron} or a positive {@code periodicSchedule.intervalSecond}; a
- * Kubernetes CronJob not suspended. Suspended, disabled, schedule-less or malformed ones are named
+ * Kubernetes CronJob not suspended, bound itself or through the Tekton Triggers cron pattern (a CronJob
+ * calling an EventListener whose TriggerTemplate runs the training Pipeline, {@link TektonCronTriggers}). Suspended, disabled, schedule-less or malformed ones are named
  * in the Missing message. CronJobs are always served, so a cluster without Argo and KFP gives
- * Missing, not Unknown, unless CronJobs cannot be read. The last fire time is shown, not required.
+ * Missing, not Unknown, unless CronJobs cannot be read. An enabled schedule counts only when it
+ * really runs (PROBES.md e): it fired within its last two periods ({@code status.lastScheduledTime},
+ * {@code lastScheduleTime}, {@code status.trigger.lastTriggeredTime}) or was created since, by the
+ * probe's clock; otherwise it is named "configured but never fired since ...".
  */
 public final class ScheduledRetrainingProbe extends AbstractProbe {
   static final String CAPABILITY = "scheduled-retraining";
 
   public ScheduledRetrainingProbe() {
-    super(CAPABILITY, Set.of(KindCatalogue.CRON_WORKFLOW, KindCatalogue.SCHEDULED_WORKFLOW, KindCatalogue.CRON_JOB));
+    super(CAPABILITY, Set.of(KindCatalogue.CRON_WORKFLOW, KindCatalogue.SCHEDULED_WORKFLOW, KindCatalogue.CRON_JOB,
+        KindCatalogue.EVENT_LISTENER, KindCatalogue.TRIGGER_TEMPLATE, KindCatalogue.TRIGGER_BINDING, KindCatalogue.TEKTON_PIPELINE));
   }
 
   @Override
@@ -34,14 +40,24 @@ public final class ScheduledRetrainingProbe extends AbstractProbe {
     List<RetrainingSchedule> schedules = new ArrayList<>();
     collect(scan, ctx, KindCatalogue.CRON_WORKFLOW, RetrainingSchedule::ofCronWorkflow, schedules);
     collect(scan, ctx, KindCatalogue.SCHEDULED_WORKFLOW, RetrainingSchedule::ofScheduledWorkflow, schedules);
-    collect(scan, ctx, KindCatalogue.CRON_JOB, RetrainingSchedule::ofCronJob, schedules);
+    List<GenericKubernetesResource> cronJobs = scan.read(ctx.inNamespace(KindCatalogue.CRON_JOB));
+    cronJobs.stream().filter(ctx::isBound).forEach(c -> schedules.add(RetrainingSchedule.ofCronJob(c)));
+    for (TektonCronTriggers.Chain chain : TektonCronTriggers.find(ctx, scan, cronJobs)) {
+      if (chain.schedule() != null) {
+        schedules.add(chain.schedule());
+      } else {
+        scan.seen(chain.broken());
+      }
+    }
     List<String> enabled = new ArrayList<>();
+    Instant now = ctx.clock().instant();
     for (RetrainingSchedule s : schedules) {
-      if (s.enabled()) {
+      String problem = s.enabled() ? s.firingProblem(now) : s.problem();
+      if (problem == null) {
         scan.found(s.reference());
         enabled.add(s.describe());
       } else {
-        scan.seen(s.reference() + " " + s.problem());
+        scan.seen(s.reference() + " " + problem);
       }
     }
     return scan.verdict("enabled schedule: " + TrainingPipelines.summary(enabled, 2),

@@ -9,6 +9,7 @@ import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -26,7 +27,8 @@ import java.util.Set;
  * Kueue serves v1beta2 from 0.15 and drops v1beta1 in 0.17 (PROBES.md Appendix D); clusters on Kueue &lt; 0.15 serve
  * only v1beta1, so when v1beta2 is not served this probe reads {@code kueue.x-k8s.io/v1beta1} ClusterQueues
  * (same {@code resourceGroups} shape). Nodes are always readable, so a cluster without GPU nodes, GPU pools or GPU
- * queues is Missing; GPU pools of a cluster autoscaler scaled to zero are not visible through the API.
+ * queues is Missing; GPU pools of a cluster autoscaler scaled to zero are not visible through the API. GPU
+ * TrainJobs queued through Kueue are shown as extra evidence ({@link GpuTrainJobs}).
  */
 public final class GpuSchedulingProbe extends AbstractProbe {
   public static final String CAPABILITY = "gpu-scheduling";
@@ -35,7 +37,8 @@ public final class GpuSchedulingProbe extends AbstractProbe {
   /** Kueue's ClusterQueue before 0.15 (not in the shared KindCatalogue: read only when v1beta2 is not served). */
 
   public GpuSchedulingProbe() {
-    super(CAPABILITY, Set.of(KindCatalogue.NODE, KindCatalogue.NODE_POOL, KindCatalogue.CLUSTER_QUEUE, KindCatalogue.CLUSTER_QUEUE_V1BETA1));
+    super(CAPABILITY, Set.of(KindCatalogue.NODE, KindCatalogue.NODE_POOL, KindCatalogue.CLUSTER_QUEUE, KindCatalogue.CLUSTER_QUEUE_V1BETA1,
+        KindCatalogue.TRAIN_JOB, KindCatalogue.LOCAL_QUEUE, KindCatalogue.LOCAL_QUEUE_V1BETA1));
   }
 
   @Override
@@ -53,9 +56,13 @@ public final class GpuSchedulingProbe extends AbstractProbe {
     for (GenericKubernetesResource pool : scan.read(ctx.cluster().list(KindCatalogue.NODE_POOL, null))) {
       NodePools.gpu(pool).ifPresent(why -> scan.found(ProbeContext.ref(pool) + " (" + why + ")"));
     }
+    Set<String> gpuQueues = new HashSet<>();
     for (GenericKubernetesResource queue : scan.read(clusterQueues(ctx))) {
-      clusterQueue(queue, scan);
+      if (clusterQueue(queue, scan)) {
+        gpuQueues.add(queue.getMetadata().getName());
+      }
     }
+    GpuTrainJobs.annotate(ctx, scan, gpuQueues);
     return scan.verdict("GPUs are schedulable", "no GPU capacity: no node allocates " + GPU + ", no GPU NodePool, no ClusterQueue covering " + GPU);
   }
 
@@ -64,7 +71,8 @@ public final class GpuSchedulingProbe extends AbstractProbe {
     return current.availability() == Availability.NOT_INSTALLED ? ctx.cluster().list(KindCatalogue.CLUSTER_QUEUE_V1BETA1, null) : current;
   }
 
-  private static void clusterQueue(GenericKubernetesResource queue, ProviderScan scan) {
+  /** True when the queue covers GPUs with quota. */
+  private static boolean clusterQueue(GenericKubernetesResource queue, ProviderScan scan) {
     for (Object group : Fields.list(queue, "spec", "resourceGroups")) {
       if (!Fields.list(group, "coveredResources").contains(GPU)) {
         continue;
@@ -75,10 +83,11 @@ public final class GpuSchedulingProbe extends AbstractProbe {
           .map(r -> Fields.at(r, "nominalQuota").orElse(null)).toList();
       if (quotas.isEmpty() || quotas.stream().anyMatch(Quantities::positive)) {
         scan.found(ProbeContext.ref(queue) + " (covers " + GPU + ")");
-      } else {
-        scan.seen(ProbeContext.ref(queue) + " covers " + GPU + " with zero quota");
+        return true;
       }
-      return;
+      scan.seen(ProbeContext.ref(queue) + " covers " + GPU + " with zero quota");
+      return false;
     }
+    return false;
   }
 }

@@ -71,4 +71,22 @@ final class NodePools {
     }
     return Optional.empty();
   }
+
+  /**
+   * The disruption budget that forbids consolidation at all times, if any: {@code nodes: "0"} or {@code "0%"}
+   * with no {@code schedule} (a scheduled budget only blocks its window), whose {@code reasons} are absent (all
+   * reasons) or include {@code Underutilized} (karpenter.sh/v1 {@code Budget}).
+   */
+  static Optional<String> consolidationBlockedBy(GenericKubernetesResource pool) {
+    for (Object budget : Fields.list(pool, "spec", "disruption", "budgets")) {
+      String nodes = Fields.string(budget, "nodes").map(String::trim).orElse("10%");
+      boolean zero = nodes.equals("0") || nodes.equals("0%");
+      boolean always = Fields.string(budget, "schedule").map(String::isBlank).orElse(true);
+      List<String> reasons = Fields.list(budget, "reasons").stream().map(String::valueOf).toList();
+      if (zero && always && (reasons.isEmpty() || reasons.contains("Underutilized"))) {
+        return Optional.of("disruption budget nodes: \"" + nodes + "\"" + (reasons.isEmpty() ? "" : " for " + String.join(", ", reasons)));
+      }
+    }
+    return Optional.empty();
+  }
 }

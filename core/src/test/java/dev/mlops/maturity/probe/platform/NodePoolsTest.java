@@ -52,4 +52,27 @@ class NodePoolsTest {
   void gpuPools(String requirements, String taints, boolean gpu) {
     assertThat(NodePools.gpu(pool(requirements, taints)).isPresent()).isEqualTo(gpu);
   }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "[{nodes: '0'}]                                                       | true",
+      "[{nodes: '0%'}]                                                      | true",
+      "[{nodes: '0', reasons: [Underutilized]}]                             | true",
+      "[{nodes: '0', reasons: [Empty, Drifted]}]                            | false",
+      "[{nodes: '0', schedule: '@daily', duration: 10m}]                    | false",
+      "[{nodes: '10%'}]                                                     | false",
+      "[{nodes: '20%', reasons: [Empty]}, {nodes: '0'}]                     | true",
+      "[]                                                                   | false"})
+  void aZeroBudgetWithoutAWindowBlocksConsolidation(String budgets, boolean blocked) {
+    GenericKubernetesResource p = Serialization.unmarshal("""
+        apiVersion: karpenter.sh/v1
+        kind: NodePool
+        metadata: {name: p}
+        spec:
+          disruption:
+            consolidationPolicy: WhenEmptyOrUnderutilized
+            budgets: %s
+        """.formatted(budgets), GenericKubernetesResource.class);
+    assertThat(NodePools.consolidationBlockedBy(p).isPresent()).isEqualTo(blocked);
+  }
 }
