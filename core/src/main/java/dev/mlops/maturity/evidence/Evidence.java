@@ -14,8 +14,8 @@ public record Evidence(
     Objects.requireNonNull(capability, "capability");
     Objects.requireNonNull(state, "state");
     source = source == null ? Source.OBSERVED : source;
-    references = references == null ? List.of() : List.copyOf(references);
-    message = message == null ? "" : message;
+    references = references == null ? List.of() : List.copyOf(BoundedText.references(references));
+    message = message == null ? "" : BoundedText.of(message, BoundedText.MESSAGE);
   }
 
   public static Evidence satisfied(String capability, String message, List<String> references) {

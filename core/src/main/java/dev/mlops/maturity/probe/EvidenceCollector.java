@@ -3,23 +3,35 @@ package dev.mlops.maturity.probe;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.model.Scope;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Runs the probes: platform-scope ones once per cycle, workload ones per target. A probe that
- * throws yields Unknown evidence naming the failure; it never stops the others.
+ * throws anything (an Error such as StackOverflowError included) or overruns its deadline yields
+ * Unknown evidence naming the failure; it never stops the others nor the calling thread.
  */
 public final class EvidenceCollector {
+  /** How long one probe may take before its capability is Unknown (HTTP answers are bounded separately). */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
+  private static final ProbeRunner RUNNER = new ProbeRunner(64);
+
   private final ProbeSet probes;
   private final ProbeSettings settings;
   private final Clock clock;
+  private final Duration deadline;
 
   public EvidenceCollector(ProbeSet probes, ProbeSettings settings, Clock clock) {
+    this(probes, settings, clock, DEFAULT_DEADLINE);
+  }
+
+  public EvidenceCollector(ProbeSet probes, ProbeSettings settings, Clock clock, Duration deadline) {
     this.probes = probes;
     this.settings = settings;
     this.clock = clock;
+    this.deadline = deadline;
   }
 
   public ProbeSet probes() {
@@ -51,12 +63,7 @@ public final class EvidenceCollector {
     return out;
   }
 
-  private static Evidence run(Probe probe, ProbeContext context) {
-    try {
-      Evidence e = probe.evaluate(context);
-      return e == null ? Evidence.unknown(probe.capability(), "probe returned no evidence") : e.withCapability(probe.capability());
-    } catch (RuntimeException e) {
-      return Evidence.unknown(probe.capability(), "probe failed: " + e.getClass().getSimpleName());
-    }
+  private Evidence run(Probe probe, ProbeContext context) {
+    return RUNNER.run(probe, context, deadline);
   }
 }

@@ -3,6 +3,7 @@ package dev.mlops.maturity.probe.mlflow;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.ProbeContext;
+import dev.mlops.maturity.probe.Tenancy;
 import java.util.Optional;
 
 /** The MLflow registry as one target sees it: the named endpoint's API, the registered model name and the champion alias. */
@@ -20,6 +21,13 @@ record TargetRegistry(MlflowApi api, String model, String championAlias) {
     Answer<MlflowApi> api = ctx.external().mlflow(ctx.target().mlflowEndpoint());
     if (api instanceof Answer.Ok<MlflowApi> ok) {
       String alias = ctx.settings() == null || ctx.settings().championAlias() == null ? "champion" : ctx.settings().championAlias();
+      Answer<Void> owned = RegistryOwnership.check(ok.value(), model, ctx.target().namespace(), Tenancy.of(ctx.settings()));
+      if (owned instanceof Answer.NotFound<Void> denied) {
+        return Answer.notFound(denied.what());
+      }
+      if (owned instanceof Answer.Failed<Void> failed) {
+        return Answer.failed("MLflow registered-models/get failed: " + failed.reason());
+      }
       return Answer.ok(new TargetRegistry(ok.value(), model, alias));
     }
     if (api instanceof Answer.Failed<MlflowApi> failed) {
@@ -28,8 +36,11 @@ record TargetRegistry(MlflowApi api, String model, String championAlias) {
     return Answer.failed("MLflow endpoint '" + ctx.target().mlflowEndpoint() + "' is not configured");
   }
 
-  /** The Unknown evidence for a registry that could not be opened. */
+  /** Missing when the namespace owns no such model (tenancy), else Unknown: the registry could not be opened. */
   static Evidence unavailable(String capability, Answer<TargetRegistry> opened) {
+    if (opened instanceof Answer.NotFound<TargetRegistry> notOwned) {
+      return Evidence.missing(capability, notOwned.what());
+    }
     return Evidence.unknown(capability, opened instanceof Answer.Failed<TargetRegistry> f ? f.reason() : "MLflow endpoint unavailable");
   }
 
@@ -65,7 +76,7 @@ record TargetRegistry(MlflowApi api, String model, String championAlias) {
     if (s == null) {
       return "";
     }
-    String oneLine = s.replaceAll("[\\r\\n\\t]", " ").trim();
+    String oneLine = s.replace('\r', ' ').replace('\n', ' ').replace('\t', ' ').trim();
     return oneLine.length() <= max ? oneLine : oneLine.substring(0, max) + "...";
   }
 
