@@ -20,6 +20,8 @@ public record Tenancy(List<String> sharedMonitoringNamespaces, MlflowOwnership m
    * never read another team's registry by naming its model; {@code none} is an explicit opt-out.
    */
   public static final Tenancy DEFAULTS = new Tenancy(List.of(), MlflowOwnership.TAG);
+  /** No ownership check: one team per cluster, or code that builds its settings itself. */
+  public static final Tenancy SINGLE_TEAM = new Tenancy(List.of(), MlflowOwnership.NONE);
 
   /** How a registered model is tied to a namespace. */
   public enum MlflowOwnership {

@@ -29,6 +29,7 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
   private final TargetEventSource clusterEvents;
   private final MaturityMetrics metrics;
   private final WorkloadPresence presence;
+  private ReconcileWatchdog watchdog = ReconcileWatchdog.UNWATCHED;
 
   public MaturityTargetReconciler(TargetEvaluator evaluator, StatusFactory statuses, StatusWriter writer,
       TransitionPublisher publisher, TargetEventSource clusterEvents, MaturityMetrics metrics) {
@@ -47,6 +48,11 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
     this.metrics = metrics;
   }
 
+  /** Reports each reconcile's start and end to {@code value}, which /healthz consults. */
+  void watchedBy(ReconcileWatchdog value) {
+    this.watchdog = value;
+  }
+
   @Override
   public List<EventSource<?, MaturityTarget>> prepareEventSources(EventSourceContext<MaturityTarget> context) {
     clusterEvents.index(context.getPrimaryCache());
@@ -60,6 +66,7 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
       return UpdateControl.noUpdate();
     }
     Timer.Sample sample = Timer.start(metrics.registry());
+    ReconcileWatchdog.Lease lease = watchdog.begin();
     try {
       Evaluation evaluation = evaluator.evaluate(target);
       List<SpecProblem> problems = new ArrayList<>(evaluation.problems());
@@ -70,10 +77,17 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
       MaturityTargetStatus after = evaluation.assessment()
           .map(a -> statuses.evaluated(target, a, problems))
           .orElseGet(() -> statuses.invalid(target, evaluation.problems()));
-      boolean written = writer.write(target, after, context);
-      evaluation.assessment().ifPresent(a -> publisher.published(target, before, after, a, written));
+      boolean written = false;
+      try {
+        written = writer.write(target, after, context);
+      } finally {
+        // metrics follow the evaluation, not the write: during an API outage Degraded must still show (issue 19)
+        boolean announced = written;
+        evaluation.assessment().ifPresent(a -> publisher.published(target, before, after, a, announced));
+      }
       return UpdateControl.<MaturityTarget>noUpdate().rescheduleAfter(evaluation.interval());
     } finally {
+      lease.close();
       sample.stop(metrics.evaluationDuration());
     }
   }
