@@ -37,7 +37,7 @@ class CrossTenantReadsTest {
   }
 
   /** Team B's registry: a READY version pinned by the champion alias, its run, dataset and metrics. */
-  private static final class TeamBRegistry implements MlflowApi {
+  private static class TeamBRegistry implements MlflowApi {
     final Map<String, String> tags;
 
     TeamBRegistry(String owner) {
