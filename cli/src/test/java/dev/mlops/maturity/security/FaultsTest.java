@@ -111,7 +111,7 @@ class FaultsTest {
     startOperator(new TestProbes().probeSet());
     cluster.create(MockCluster.target("team-a", "fraud", 2, MockCluster.FRAUD));
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> scrape().lines()
+    await().atMost(Duration.ofSeconds(40)).until(() -> scrape().lines()
         .anyMatch(l -> l.startsWith("mlops_maturity_degraded{") && l.contains("target=\"fraud\"") && l.endsWith(" 1.0")));
     assertThat(cluster.get("team-a", "fraud").getStatus()).as("no status could be written").isNull();
   }

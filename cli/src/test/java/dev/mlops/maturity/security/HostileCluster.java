@@ -27,6 +27,8 @@ import java.util.function.BiPredicate;
  * on 127.0.0.1 where a test can make requests fail, and create MaturityTargets from raw YAML of any shape.
  */
 final class HostileCluster extends MockCluster {
+  /** Every request as "METHOD path". */
+  final Queue<String> requests = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private volatile BiPredicate<String, String> failing = (m, p) -> false;
   private volatile int failCode = 500;
 
@@ -41,6 +43,7 @@ final class HostileCluster extends MockCluster {
     Dispatcher dispatcher = new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
+        self[0].requests.add(request.getMethod() + " " + request.getPath());
         if (self[0].failing.test(request.getMethod(), request.getPath())) {
           int code = self[0].failCode;
           return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")

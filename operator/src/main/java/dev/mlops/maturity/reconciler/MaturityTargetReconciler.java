@@ -77,13 +77,11 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
       MaturityTargetStatus after = evaluation.assessment()
           .map(a -> statuses.evaluated(target, a, problems))
           .orElseGet(() -> statuses.invalid(target, evaluation.problems()));
-      boolean written = false;
-      try {
-        written = writer.write(target, after, context);
-      } finally {
-        // metrics follow the evaluation, not the write: during an API outage Degraded must still show (issue 19)
-        boolean announced = written;
-        evaluation.assessment().ifPresent(a -> publisher.published(target, before, after, a, announced));
+      // metrics follow the evaluation, not the write: during an API outage Degraded must still show (issue 19)
+      evaluation.assessment().ifPresent(a -> publisher.measured(target, after, a));
+      boolean written = writer.write(target, after, context);
+      if (written) {
+        evaluation.assessment().ifPresent(a -> publisher.announced(target, before, a));
       }
       return UpdateControl.<MaturityTarget>noUpdate().rescheduleAfter(evaluation.interval());
     } finally {

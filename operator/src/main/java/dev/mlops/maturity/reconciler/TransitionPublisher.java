@@ -34,13 +34,23 @@ public final class TransitionPublisher {
   }
 
   public void published(MaturityTarget target, MaturityTargetStatus before, MaturityTargetStatus after, Assessment a, boolean written) {
+    measured(target, after, a);
+    if (written) {
+      announced(target, before, a);
+    }
+  }
+
+  /** The metrics of an evaluation, published before (and whatever the outcome of) the status write. */
+  public void measured(MaturityTarget target, MaturityTargetStatus after, Assessment a) {
+    metrics.evaluated(target.getMetadata().getNamespace(), target.getMetadata().getName(), a,
+        Conditions.isTrue(after.conditions, Conditions.DEGRADED), clock.instant());
+    metrics.probeErrors(a);
+  }
+
+  /** The log lines and Events of a transition whose status was written. */
+  public void announced(MaturityTarget target, MaturityTargetStatus before, Assessment a) {
     String ns = target.getMetadata().getNamespace();
     String name = target.getMetadata().getName();
-    metrics.evaluated(ns, name, a, Conditions.isTrue(after.conditions, Conditions.DEGRADED), clock.instant());
-    metrics.probeErrors(a);
-    if (!written) {
-      return;
-    }
     String level = a.observedLevel() + " (" + a.observedLevelName() + ")";
     if (a.transition() != LevelTransition.UNCHANGED && a.transition() != LevelTransition.HELD) {
       log.info("{}/{}: level {} -> {} ({})", ns, name, a.previousLevel() == null ? "-" : a.previousLevel(), level, a.transition());
