@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.mlops.maturity.cli.MaturityCommand;
+import dev.mlops.maturity.demo.ThirdPartyCrds;
+import dev.mlops.maturity.probe.Kinds;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.Collections;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import dev.mlops.maturity.reconciler.MockCluster;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.io.IOException;
@@ -22,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 19 findings 4 and 7 in a JVM of their own, as a pod runs them: at TRACE the Fabric8 HTTP trace
- * never prints a token Secret, and SIGTERM stops `run` cleanly with exit code 0.
+ * Issue 19 in a JVM of its own with a 256 MiB heap, as a pod runs it: beside every hostile object of the
+ * issue the operator reconciles a neighbour within seconds; at TRACE the Fabric8 HTTP trace never prints a
+ * token Secret; SIGTERM stops `run` cleanly with exit code 0.
  */
 class ChildJvmTest {
   private static final String TOKEN = "tok-SECRET-5f1e2d";
@@ -53,6 +61,7 @@ class ChildJvmTest {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
+    command.add("-XX:+ExitOnOutOfMemoryError");
     command.addAll(jvmFlags);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), MaturityCommand.class.getName()));
     command.addAll(List.of(args));
@@ -92,6 +101,57 @@ class ChildJvmTest {
     assertThat(out).as("the trace is on for other requests").contains("HTTP START");
     assertThat(cluster.requests).as("the Secret was read").anyMatch(r -> r.contains("/secrets/mlflow-reader"));
     assertThat(out).doesNotContain(TOKEN).doesNotContain(Base64.getEncoder().encodeToString(TOKEN.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Every hostile object of issue 19, in the attacker's namespace. */
+  private void plantHostileObjects() throws Exception {
+    for (var kind : List.of(Kinds.PROMETHEUS_RULE, Kinds.ROLLOUT, Kinds.ANALYSIS_TEMPLATE)) {
+      cluster.client.resource(ThirdPartyCrds.crd(kind)).create();
+    }
+    for (String[] h : BadNeighbourTest.HOSTILE) {
+      cluster.createRaw("apiVersion: maturity.mlops.dev/v1alpha1\nkind: MaturityTarget\nmetadata: {name: " + h[0]
+          + ", namespace: attacker}\n" + h[2]);
+    }
+    String alternatives = IntStream.range(0, 150).mapToObj(i -> "pod-" + i).collect(Collectors.joining("|"));
+    cluster.createModel("""
+        apiVersion: monitoring.coreos.com/v1
+        kind: PrometheusRule
+        metadata: {name: bombs, namespace: attacker}
+        spec:
+          groups:
+          - name: g
+            rules:
+            - {alert: Deep, expr: 'up{pod=~"%s"} == 0'}
+            - {alert: Backtrack, expr: 'up{namespace=~"%sX"} == 0'}
+        """.formatted(alternatives, ".*".repeat(200)));
+    String rollout = Files.readString(Path.of(System.getProperty("project.root", ".."),
+        "core/src/test/resources/scenarios/serving/rollback-rollout-template-dry-run/cluster.yaml"))
+        .replace("namespace: fraud", "namespace: attacker").replace("- metricName: .*", "- metricName: '" + ".*".repeat(40) + "X'");
+    for (String doc : rollout.split("(?m)^---\\s*$")) {
+      cluster.createModel(doc);
+    }
+    GenericKubernetesResource cron = MockCluster.cronWorkflow("attacker", "schedules", Map.of("app", "x"), false);
+    cron.getAdditionalProperties().put("spec", Map.of("schedules", Collections.nCopies(10_000, "0 3 * * 1-5")));
+    cluster.client.genericKubernetesResources(MockCluster.CRON_WORKFLOWS).inNamespace("attacker").resource(cron).create();
+    for (int i = 0; i < 5; i++) {
+      cluster.create(MockCluster.target("attacker", "t" + i, "mlops-5-level", 3,
+          Map.of("app.kubernetes.io/part-of", "fraud-detector")));
+    }
+  }
+
+  @Test
+  void underASmallHeapTheOperatorReconcilesANeighbourWithinSecondsBesideEveryHostileObject() throws Exception {
+    plantHostileObjects();
+    child = launch(List.of(), "run", "--kubeconfig", cluster.kubeconfig(dir).toString(), "--no-leader-election", "--metrics-port", "0");
+    await().atMost(Duration.ofMinutes(2)).until(() -> output.toString().contains("operator started") || !child.isAlive());
+    assertThat(child.isAlive()).as(output.toString()).isTrue();
+
+    cluster.create(MockCluster.target("team-b", "churn", "mlops-5-level", 2, MockCluster.CHURN));
+
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        .until(() -> cluster.level("team-b", "churn") != null);
+    assertThat(child.isAlive()).isTrue();
+    assertThat(output.toString()).doesNotContain("OutOfMemoryError").doesNotContain("StackOverflowError");
   }
 
   @Test
