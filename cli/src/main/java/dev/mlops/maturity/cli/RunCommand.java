@@ -97,9 +97,12 @@ public class RunCommand implements Callable<Integer> {
       String ownNamespace = ClusterConnection.ownNamespace(clientConfig);
       options = options.withExternal(HttpExternalSources.forOperator(operatorConfig,
           new SecretTokenResolver(secrets, ownNamespace == null ? "default" : ownNamespace, Clock.systemUTC()), Clock.systemUTC()));
+      // a signal during start-up is remembered and honoured as soon as the operator runs
+      java.util.concurrent.CompletableFuture<OperatorHandle> started = new java.util.concurrent.CompletableFuture<>();
+      CleanStop.onTermination(() -> started.thenAccept(OperatorHandle::stop));
       OperatorHandle handle = OperatorApp.start(client, operatorConfig, ProbeSet.standard(), options);
       Runtime.getRuntime().addShutdownHook(new Thread(handle::stop, "operator-shutdown"));
-      CleanStop.onTermination(handle::stop);
+      started.complete(handle);
       OperatorHandle.StopReason reason = handle.terminated().join();
       return reason == OperatorHandle.StopReason.STOPPED ? 0 : 1;
     } catch (KubernetesClientException e) {
