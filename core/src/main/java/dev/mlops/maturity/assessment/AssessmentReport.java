@@ -126,7 +126,7 @@ public final class AssessmentReport {
       out.append("| ").append(escape(t.namespace())).append(" | ").append(escape(t.name())).append(" | ").append(escape(t.model())).append(" | ")
           .append(t.targetLevel()).append(" | ")
           .append(t.assessment().map(a -> String.valueOf(a.observedLevel())).orElse("-")).append(" | ")
-          .append(t.assessment().map(Assessment::observedLevelName).orElse("invalid")).append(" | ")
+          .append(escape(t.assessment().map(Assessment::observedLevelName).orElse("invalid"))).append(" | ")
           .append(t.assessment().map(a -> a.targetMet() ? "yes" : "no").orElse("-")).append(" |\n");
     }
     for (TargetAssessment t : assessments) {
@@ -134,7 +134,7 @@ public final class AssessmentReport {
       t.problems().forEach(p -> out.append("- **").append(escape(p.reason())).append("** `").append(codeSpan(p.field())).append("`: ")
           .append(escape(p.message())).append('\n'));
       t.assessment().ifPresent(a -> {
-        a.nextLevel().ifPresent(n -> out.append("Next level ").append(n.level()).append(" (").append(n.name()).append(") needs: ")
+        a.nextLevel().ifPresent(n -> out.append("Next level ").append(n.level()).append(" (").append(escape(n.name())).append(") needs: ")
             .append(n.missing().isEmpty() ? "nothing" : String.join(", ", n.missing())).append("\n\n"));
         out.append("| capability | level | state | source | message |\n|---|---|---|---|---|\n");
         for (CapabilityResult c : a.capabilities()) {
