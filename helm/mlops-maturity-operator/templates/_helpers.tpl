@@ -91,6 +91,10 @@ integrations:
     {{- end }}
 thresholds:
   {{- toYaml .Values.config.thresholds | nindent 2 }}
+{{- with .Values.config.tenancy }}
+tenancy:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
 watchNamespaces:
   {{- if .Values.config.watchNamespaces }}
   {{- toYaml .Values.config.watchNamespaces | nindent 2 }}

@@ -13,6 +13,7 @@ import dev.mlops.maturity.config.OperatorConfigLoader;
 import dev.mlops.maturity.evaluation.PreviousEvaluation;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.external.HttpExternalSources;
+import dev.mlops.maturity.external.SecretReadingClient;
 import dev.mlops.maturity.external.SecretTokenResolver;
 import dev.mlops.maturity.model.BuiltInModels;
 import dev.mlops.maturity.probe.EvidenceCollector;
@@ -106,7 +107,8 @@ public class AssessCommand implements Callable<Integer> {
       return fail(err, e.getMessage());
     }
     Clock clock = Clock.systemUTC();
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build()) {
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build();
+        KubernetesClient secrets = SecretReadingClient.open(clientConfig)) {
       DirectClusterView cluster = new DirectClusterView(client);
       if (fromFile != null) {
         // the targets come from a file, but the evidence comes from the cluster: fail fast when it cannot answer
@@ -115,7 +117,7 @@ public class AssessCommand implements Callable<Integer> {
       List<MaturityTarget> targets = fromFile != null ? fromFile : clusterTargets(client);
       String own = ClusterConnection.ownNamespace(clientConfig);
       ExternalSources external = HttpExternalSources.create(operatorConfig,
-          new SecretTokenResolver(client, own == null ? "default" : own, clock), clock);
+          new SecretTokenResolver(secrets, own == null ? "default" : own, clock), clock);
       TargetAssessor assessor = new TargetAssessor(new EvidenceCollector(ProbeSet.standard(), operatorConfig.thresholds(), clock), clock,
           operatorConfig.policy());
       ClusterModels models = new ClusterModels(BuiltInModels.load(), cluster);

@@ -5,6 +5,7 @@ import dev.mlops.maturity.config.OperatorConfig;
 import dev.mlops.maturity.config.OperatorConfigLoader;
 import dev.mlops.maturity.evaluation.EvaluationInterval;
 import dev.mlops.maturity.external.HttpExternalSources;
+import dev.mlops.maturity.external.SecretReadingClient;
 import dev.mlops.maturity.external.SecretTokenResolver;
 import dev.mlops.maturity.probe.ProbeSet;
 import dev.mlops.maturity.reconciler.OperatorApp;
@@ -90,13 +91,18 @@ public class RunCommand implements Callable<Integer> {
       }
       options = options.withLeaderElection(OperatorOptions.LeaderElection.in(leaseNamespace));
     }
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build()) {
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build();
+        KubernetesClient secrets = SecretReadingClient.open(clientConfig)) {
       // token Secrets without a namespace are read from the operator's own namespace
       String ownNamespace = ClusterConnection.ownNamespace(clientConfig);
       options = options.withExternal(HttpExternalSources.forOperator(operatorConfig,
-          new SecretTokenResolver(client, ownNamespace == null ? "default" : ownNamespace, Clock.systemUTC())));
+          new SecretTokenResolver(secrets, ownNamespace == null ? "default" : ownNamespace, Clock.systemUTC())));
+      // a signal during start-up is remembered and honoured as soon as the operator runs
+      java.util.concurrent.CompletableFuture<OperatorHandle> started = new java.util.concurrent.CompletableFuture<>();
+      CleanStop.onTermination(() -> started.thenAccept(OperatorHandle::stop));
       OperatorHandle handle = OperatorApp.start(client, operatorConfig, ProbeSet.standard(), options);
       Runtime.getRuntime().addShutdownHook(new Thread(handle::stop, "operator-shutdown"));
+      started.complete(handle);
       OperatorHandle.StopReason reason = handle.terminated().join();
       return reason == OperatorHandle.StopReason.STOPPED ? 0 : 1;
     } catch (KubernetesClientException e) {

@@ -74,6 +74,8 @@ public final class DemoIntegrations implements AutoCloseable {
         rm.put("name", name);
         ArrayNode versions = rm.putArray("latest_versions");
         model.path("versions").forEach(v -> versions.add(version(name, v)));
+        ArrayNode tags = rm.putArray("tags");
+        model.path("tags").fields().forEachRemaining(t -> tags.addObject().put("key", t.getKey()).put("value", t.getValue().asText()));
         ArrayNode aliases = rm.putArray("aliases");
         model.path("aliases").fields().forEachRemaining(a -> aliases.addObject().put("alias", a.getKey()).put("version", a.getValue().asText()));
       }

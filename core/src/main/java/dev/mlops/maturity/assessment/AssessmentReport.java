@@ -165,19 +165,19 @@ public final class AssessmentReport {
     out.append("| namespace | target | model | target level | observed | proven | level | target met |\n|---|---|---|---|---|---|---|---|\n");
     for (TargetAssessment t : assessments) {
       var published = t.assessment().filter(a -> t.problems().isEmpty());
-      out.append("| ").append(t.namespace()).append(" | ").append(t.name()).append(" | ").append(t.model()).append(" | ")
+      out.append("| ").append(escape(t.namespace())).append(" | ").append(escape(t.name())).append(" | ").append(escape(t.model())).append(" | ")
           .append(t.targetLevel()).append(" | ")
           .append(published.map(a -> String.valueOf(a.observedLevel())).orElse("-")).append(" | ")
           .append(published.map(a -> String.valueOf(a.provenLevel())).orElse("-")).append(" | ")
-          .append(published.map(LevelOutcome::observedLevelName).orElse("invalid")).append(" | ")
+          .append(escape(published.map(LevelOutcome::observedLevelName).orElse("invalid"))).append(" | ")
           .append(published.map(a -> a.targetMet() ? "yes" : "no").orElse("-")).append(" |\n");
     }
     for (TargetAssessment t : assessments) {
-      out.append("\n## ").append(t.namespace()).append('/').append(t.name()).append("\n\n");
-      t.problems().forEach(p -> out.append("- **").append(p.reason()).append("** `").append(p.field()).append("`: ")
+      out.append("\n## ").append(escape(t.namespace())).append('/').append(escape(t.name())).append("\n\n");
+      t.problems().forEach(p -> out.append("- **").append(escape(p.reason())).append("** `").append(codeSpan(p.field())).append("`: ")
           .append(escape(p.message())).append('\n'));
       t.assessment().ifPresent(a -> {
-        a.nextLevel().ifPresent(n -> out.append("Next level ").append(n.level()).append(" (").append(n.name()).append(") needs: ")
+        a.nextLevel().ifPresent(n -> out.append("Next level ").append(n.level()).append(" (").append(escape(n.name())).append(") needs: ")
             .append(n.missing().isEmpty() ? "nothing" : String.join(", ", n.missing())).append("\n\n"));
         a.governance().violations().forEach(v -> out.append("- **PolicyViolation** `").append(v.field()).append("`: ")
             .append(escape(v.message())).append('\n'));
@@ -196,7 +196,30 @@ public final class AssessmentReport {
     return out.toString();
   }
 
-  private static String escape(String s) {
-    return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
+  // inside a code span markup is literal; only a backtick could end it early
+  private static String codeSpan(String s) {
+    return s == null ? "" : s.replace('`', '\'').replace('\n', ' ');
+  }
+
+  /** Cell text: HTML and Markdown markup characters become entities, so report text never turns into markup (issue 19). */
+  static String escape(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '|' -> b.append("\\|");
+        case '`', '[', ']', '\\' -> b.append('\\').append(c);
+        case '\n', '\r' -> b.append(' ');
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
   }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mlops.maturity.evaluation.EvaluationInterval;
+import dev.mlops.maturity.evidence.BoundedText;
 import dev.mlops.maturity.probe.ProbeSettings;
+import dev.mlops.maturity.probe.Tenancy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -73,10 +75,11 @@ public final class OperatorConfigLoader {
       problems.add("watchNamespaces must be a list of namespace names (empty = all)");
     }
     var policy = PolicyReader.read(root.path("policy"), problems);
+    Tenancy tenancy = TenancyConfig.parse(root.path("tenancy"), problems);
     if (!problems.isEmpty()) {
       throw new InvalidConfigException("invalid operator configuration: " + String.join("; ", problems));
     }
-    return new OperatorConfig(prometheus, mlflow, new ProbeSettings(percent, window, alias), namespaces, policy);
+    return new OperatorConfig(prometheus, mlflow, new ProbeSettings(percent, window, alias, tenancy), namespaces, policy);
   }
 
   static Duration parseWindow(String w) {
@@ -104,11 +107,16 @@ public final class OperatorConfigLoader {
       try {
         uri = new URI(url);
       } catch (URISyntaxException ex) {
-        problems.add(where + ".url '" + url + "' is not a URL");
+        problems.add(where + ".url is not a URL");
+        continue;
+      }
+      // credentials in a URL would be copied into every status and log line that names the endpoint
+      if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+        problems.add(where + ".url must not carry credentials (user:password@): use basicAuthSecretRef");
         continue;
       }
       if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-        problems.add(where + ".url must be an http(s) server root, got '" + url + "'");
+        problems.add(where + ".url must be an http(s) server root, got '" + BoundedText.of(url, 200) + "'");
         continue;
       }
       SecretKeyRef ref = null;

@@ -2,8 +2,8 @@ package dev.mlops.maturity.evaluation;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /** Parses Go-style durations such as 30s, 5m, 1h30m (the spec's evaluationInterval). */
 public final class EvaluationInterval {

@@ -17,6 +17,8 @@ import java.util.Set;
  */
 public final class TargetSpecValidator {
   public static final int MAX_ENTRIES = 64;
+  /** A field of the wrong type (possible only where the API server does not enforce the CRD schema). */
+  public static final String INVALID_TYPE = "InvalidFieldType";
 
   private TargetSpecValidator() {}
 
@@ -29,6 +31,13 @@ public final class TargetSpecValidator {
       return problems;
     }
     modelProblem.ifPresent(problems::add);
+    spec.unreadable.forEach((field, what) -> problems.add(new SpecProblem(field, INVALID_TYPE, field + " " + what)));
+    if (!spec.unreadable.isEmpty()) {
+      return problems;
+    }
+    if (spec.workload != null && spec.workload.selector != null) {
+      SelectorProblems.check(spec.workload.selector, "spec.workload.selector").ifPresent(problems::add);
+    }
     if (spec.workload == null) {
       problems.add(new SpecProblem("spec.workload", "MissingWorkload", "spec.workload is required (a selector for the workload's objects)"));
     } else if (spec.workload.selector == null) {

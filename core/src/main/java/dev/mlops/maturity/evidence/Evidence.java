@@ -15,8 +15,8 @@ public record Evidence(
     Objects.requireNonNull(capability, "capability");
     Objects.requireNonNull(state, "state");
     source = source == null ? Source.OBSERVED : source;
-    references = references == null ? List.of() : List.copyOf(references);
-    message = message == null ? "" : message;
+    references = references == null ? List.of() : List.copyOf(BoundedText.references(references));
+    message = message == null ? "" : BoundedText.of(message, BoundedText.MESSAGE);
     unknownReason = state != CapabilityState.Unknown ? null : unknownReason == null ? UnknownReason.Failed : unknownReason;
   }
 

@@ -3,24 +3,36 @@ package dev.mlops.maturity.probe;
 import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.model.Scope;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Runs the probes: platform-scope ones once per cycle, workload ones per target. A probe that
- * throws yields Unknown evidence naming the failure; it never stops the others. An Unknown verdict
- * gets its reason from what the probe read ({@link ProbeReads}).
+ * throws anything (an Error such as StackOverflowError included) or overruns its deadline yields
+ * Unknown evidence naming the failure; it never stops the others nor the calling thread. An Unknown
+ * verdict gets its reason from what the probe read ({@link ProbeReads}).
  */
 public final class EvidenceCollector {
+  /** How long one probe may take before its capability is Unknown (HTTP answers are bounded separately). */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
+  private static final ProbeRunner RUNNER = new ProbeRunner(64);
+
   private final ProbeSet probes;
   private final ProbeSettings settings;
   private final Clock clock;
+  private final Duration deadline;
 
   public EvidenceCollector(ProbeSet probes, ProbeSettings settings, Clock clock) {
+    this(probes, settings, clock, DEFAULT_DEADLINE);
+  }
+
+  public EvidenceCollector(ProbeSet probes, ProbeSettings settings, Clock clock, Duration deadline) {
     this.probes = probes;
     this.settings = settings;
     this.clock = clock;
+    this.deadline = deadline;
   }
 
   public ProbeSet probes() {
@@ -54,11 +66,6 @@ public final class EvidenceCollector {
   private Evidence run(Probe probe, WorkloadTarget target, ClusterView cluster, ExternalSources external) {
     ProbeReads reads = new ProbeReads(cluster, external, target != null);
     ProbeContext context = new ProbeContext(target, reads, reads, settings, clock);
-    try {
-      Evidence e = probe.evaluate(context);
-      return e == null ? Evidence.unknown(probe.capability(), "probe returned no evidence") : reads.explain(e.withCapability(probe.capability()));
-    } catch (RuntimeException e) {
-      return Evidence.unknown(probe.capability(), "probe failed: " + e.getClass().getSimpleName());
-    }
+    return reads.explain(RUNNER.run(probe, context, deadline));
   }
 }

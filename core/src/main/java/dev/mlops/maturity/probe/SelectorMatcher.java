@@ -19,7 +19,7 @@ public final class SelectorMatcher {
     Map<String, String> have = labels == null ? Map.of() : labels;
     if (selector.getMatchLabels() != null) {
       for (Map.Entry<String, String> e : selector.getMatchLabels().entrySet()) {
-        if (!e.getValue().equals(have.get(e.getKey()))) {
+        if (e.getValue() == null || !e.getValue().equals(have.get(e.getKey()))) {
           return false;
         }
       }
@@ -52,6 +52,6 @@ public final class SelectorMatcher {
     if (selector == null || selector.isEmpty() || labels == null) {
       return false;
     }
-    return selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+    return selector.entrySet().stream().allMatch(e -> e.getValue() != null && e.getValue().equals(labels.get(e.getKey())));
   }
 }

@@ -75,14 +75,16 @@ class OperatorConfigLoaderTest {
     OperatorConfig config = OperatorConfigLoader.parse("integrations:\n  prometheus:\n    default: {url: http://p:9090}\n");
 
     assertThat(config.mlflow()).isEmpty();
-    assertThat(config.thresholds()).isEqualTo(ProbeSettings.DEFAULTS);
+    // a configuration file without a tenancy section gets the fail-closed MLflow ownership rule (issue 19)
+    assertThat(config.thresholds()).isEqualTo(ProbeSettings.DEFAULTS.withTenancy(dev.mlops.maturity.probe.Tenancy.DEFAULTS));
   }
 
   @Test
   void malformedUrlIsRejectedWithItsPath() {
     assertThatThrownBy(() -> OperatorConfigLoader.parse("integrations: {prometheus: {default: {url: \"http://prom etheus:9090\"}}}"))
         .isInstanceOf(InvalidConfigException.class)
-        .hasMessage("invalid operator configuration: integrations.prometheus.default.url 'http://prom etheus:9090' is not a URL");
+        // the text is not echoed: a malformed URL may still carry credentials (issue 19)
+        .hasMessage("invalid operator configuration: integrations.prometheus.default.url is not a URL");
   }
 
   @Test

@@ -32,6 +32,7 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
   private final TransitionPublisher publisher;
   private final TargetEventSource clusterEvents;
   private final MaturityMetrics metrics;
+  private ReconcileWatchdog watchdog = ReconcileWatchdog.UNWATCHED;
 
   public MaturityTargetReconciler(TargetObserver evaluator, StatusFactory statuses, StatusWriter writer,
       TransitionPublisher publisher, TargetEventSource clusterEvents, MaturityMetrics metrics) {
@@ -41,6 +42,11 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
     this.publisher = publisher;
     this.clusterEvents = clusterEvents;
     this.metrics = metrics;
+  }
+
+  /** Reports each reconcile's start and end to {@code value}, which /healthz consults. */
+  void watchedBy(ReconcileWatchdog value) {
+    this.watchdog = value;
   }
 
   @Override
@@ -57,21 +63,27 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
       return UpdateControl.noUpdate();
     }
     Timer.Sample sample = Timer.start(metrics.registry());
+    ReconcileWatchdog.Lease lease = watchdog.begin();
     try {
       Observation evaluation = evaluator.evaluate(target);
       MaturityTargetStatus before = target.getStatus();
       MaturityTargetStatus after = evaluation.assessment()
           .map(a -> statuses.evaluated(target, a, evaluation.problems()))
           .orElseGet(() -> statuses.invalid(target, evaluation.problems()));
+      // metrics follow the evaluation, not the write: during an API outage Degraded must still show (issue 19)
+      evaluation.assessment().ifPresent(a -> publisher.measured(target, after, a));
       boolean written = writer.write(target, after, context);
       if (evaluation.assessment().isPresent()) {
-        publisher.published(target, before, after, evaluation.assessment().get(), written);
+        if (written) {
+          publisher.announced(target, before, after, evaluation.assessment().get());
+        }
       } else {
         publisher.invalid(target.getMetadata().getNamespace(), target.getMetadata().getName());
       }
       publisher.platform(evaluation.platform());
       return UpdateControl.<MaturityTarget>noUpdate().rescheduleAfter(evaluation.interval());
     } finally {
+      lease.close();
       sample.stop(metrics.evaluationDuration());
     }
   }

@@ -94,11 +94,15 @@ public final class OperatorApp {
       MaturityTargetReconciler reconciler = new MaturityTargetReconciler(evaluator, new StatusFactory(options.clock()),
           new StatusWriter(), new TransitionPublisher(metrics, new TargetEvents(client, options.clock(), instance), options.clock()),
           clusterEvents, metrics);
+      ReconcileWatchdog watchdog = new ReconcileWatchdog(options.clock(), ReconcileWatchdog.DEFAULT_STALL_LIMIT);
+      reconciler.watchedBy(watchdog);
+      handle.watch(watchdog);
 
       Operator operator = new Operator(o -> {
         o.withKubernetesClient(client)
             .withCloseClientOnStop(false)
             .withUseSSAToPatchPrimaryResource(false)
+            .withResourceCloner(new TargetCloner(client.getKubernetesSerialization()))
             .withStopOnInformerErrorDuringStartup(false)
             .checkingCRDAndValidateLocalModel(false)
             .withCacheSyncTimeout(options.cacheSyncTimeout())

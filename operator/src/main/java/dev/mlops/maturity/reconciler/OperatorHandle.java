@@ -29,6 +29,7 @@ public final class OperatorHandle implements AutoCloseable {
   private volatile boolean leader;
   private volatile boolean started;
   private volatile boolean healthy = true;
+  private volatile ReconcileWatchdog watchdog = ReconcileWatchdog.UNWATCHED;
 
   OperatorHandle(PrometheusMeterRegistry registry, MaturityMetrics metrics, InformerClusterView cluster, boolean leaderElection) {
     this.registry = registry;
@@ -40,6 +41,10 @@ public final class OperatorHandle implements AutoCloseable {
   void attach(Operator operator, ManagementServer server) {
     this.operator = operator;
     this.server = server;
+  }
+
+  void watch(ReconcileWatchdog value) {
+    watchdog = value;
   }
 
   void startedUp() {
@@ -65,9 +70,9 @@ public final class OperatorHandle implements AutoCloseable {
     }
   }
 
-  /** Live: started and not stopped, and no framework informer has died. */
+  /** Live: started and not stopped, no framework informer has died, and no reconcile is stuck. */
   public boolean live() {
-    return started && healthy && !stopping.get();
+    return started && healthy && !stopping.get() && watchdog.progressing();
   }
 
   /** Ready: caches synced, and this replica is the leader or a standby. */

@@ -37,20 +37,33 @@ public final class TransitionPublisher {
     this.clock = clock;
   }
 
+  /** Metrics, then (when the status was written) the Events of the transition. */
   public void published(MaturityTarget target, MaturityTargetStatus before, MaturityTargetStatus after, LevelOutcome a, boolean written) {
+    measured(target, after, a);
+    if (written) {
+      announced(target, before, after, a);
+    }
+  }
+
+  /**
+   * The metrics of an evaluation, published before (and whatever the outcome of) the status write. A target with
+   * spec problems (Ready=False) publishes no level: no level series.
+   */
+  public void measured(MaturityTarget target, MaturityTargetStatus after, LevelOutcome a) {
     String ns = target.getMetadata().getNamespace();
     String name = target.getMetadata().getName();
-    // a target with spec problems (Ready=False) publishes no level: no level series, no level Events
-    boolean ready = Conditions.isTrue(after.conditions, Conditions.READY);
-    if (ready) {
+    if (Conditions.isTrue(after.conditions, Conditions.READY)) {
       metrics.evaluated(ns, name, a, Conditions.isTrue(after.conditions, Conditions.DEGRADED), clock.instant());
     } else {
       metrics.removed(ns, name);
     }
     metrics.probeErrors(a);
-    if (!written) {
-      return;
-    }
+  }
+
+  /** The log lines and Events of a transition whose status was written; a Ready=False target gets no level Events. */
+  public void announced(MaturityTarget target, MaturityTargetStatus before, MaturityTargetStatus after, LevelOutcome a) {
+    String ns = target.getMetadata().getNamespace();
+    String name = target.getMetadata().getName();
     for (ExceptionAudit.Change c : ExceptionAudit.changes(before, a.governance().decisions())) {
       if (c.warning()) {
         events.warning(target, c.reason(), c.message());
@@ -58,7 +71,7 @@ public final class TransitionPublisher {
         events.normal(target, c.reason(), c.message());
       }
     }
-    if (!ready) {
+    if (!Conditions.isTrue(after.conditions, Conditions.READY)) {
       probeFailing(target, before, a);
       return;
     }

@@ -1,7 +1,9 @@
 package dev.mlops.maturity.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -10,9 +12,12 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonDeserialize(using = TolerantSpecReader.class)
 public class MaturityTargetSpec {
   public static final String DEFAULT_MODEL = "mlops-5-level";
   public static final String DEFAULT_INTERVAL = "5m";
@@ -55,4 +60,8 @@ public class MaturityTargetSpec {
   @Pattern(ApiPatterns.DURATION)
   @Default(DEFAULT_INTERVAL)
   public String evaluationInterval = DEFAULT_INTERVAL;
+
+  /** Fields whose value had the wrong type, by path (spec.targetLevel -> what was expected); never serialized. */
+  @JsonIgnore
+  public final Map<String, String> unreadable = new LinkedHashMap<>();
 }

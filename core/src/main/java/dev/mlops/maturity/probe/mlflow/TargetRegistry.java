@@ -4,6 +4,7 @@ import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import java.util.List;
+import dev.mlops.maturity.probe.Tenancy;
 import java.util.Optional;
 
 /** The MLflow registry as one target sees it: the named endpoint's API, the registered model name and the champion alias. */
@@ -21,6 +22,13 @@ record TargetRegistry(MlflowApi api, String model, String championAlias) {
     Answer<MlflowApi> api = ctx.external().mlflow(ctx.target().mlflowEndpoint());
     if (api instanceof Answer.Ok<MlflowApi> ok) {
       String alias = ctx.settings() == null || ctx.settings().championAlias() == null ? "champion" : ctx.settings().championAlias();
+      Answer<Void> owned = RegistryOwnership.check(ok.value(), model, ctx.target().namespace(), Tenancy.of(ctx.settings()));
+      if (owned instanceof Answer.NotFound<Void> denied) {
+        return Answer.notFound(denied.what());
+      }
+      if (owned instanceof Answer.Failed<Void> failed) {
+        return Answer.failed("MLflow registered-models/get failed: " + failed.reason());
+      }
       return Answer.ok(new TargetRegistry(ok.value(), model, alias));
     }
     if (api instanceof Answer.Failed<MlflowApi> failed) {
@@ -79,7 +87,7 @@ record TargetRegistry(MlflowApi api, String model, String championAlias) {
     if (s == null) {
       return "";
     }
-    String oneLine = s.replaceAll("[\\r\\n\\t]", " ").trim();
+    String oneLine = s.replace('\r', ' ').replace('\n', ' ').replace('\t', ' ').trim();
     return oneLine.length() <= max ? oneLine : oneLine.substring(0, max) + "...";
   }
 

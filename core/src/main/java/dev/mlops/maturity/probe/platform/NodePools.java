@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /** Reads of a Karpenter {@code NodePool} (karpenter.sh/v1, PROBES.md b.24, b.26, b.27 [S27]). */
 final class NodePools {

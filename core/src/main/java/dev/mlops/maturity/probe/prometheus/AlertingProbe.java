@@ -9,6 +9,7 @@ import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.ResourceKind;
+import dev.mlops.maturity.probe.Tenancy;
 import dev.mlops.maturity.probe.prometheus.PrometheusApi.AlertRule;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
@@ -17,14 +18,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code alerting} (PROBES.md b.5): an alerting rule on the workload exists and is loaded.
  *
- * <p>In-cluster: a {@code monitoring.coreos.com/v1} PrometheusRule (any namespace) with a
+ * <p>In-cluster: a {@code monitoring.coreos.com/v1} PrometheusRule in the target's namespace (or, when its
+ * matchers select the target's namespace, in a shared monitoring namespace the admin lists under
+ * {@code tenancy.sharedMonitoringNamespaces}) with a
  * {@code spec.groups[].rules[].alert} whose {@code expr} references the workload: a
  * {@code namespace="<ns>"} matcher (any label ending in {@code namespace}, {@code =} or a matching
  * {@code =~}), or the name of a bound Deployment, StatefulSet, InferenceService or Seldon Model, or
@@ -36,16 +36,14 @@ import java.util.regex.PatternSyntaxException;
  *       {@code ok}; Missing "not loaded by Prometheus" when it does not have it; Missing when it fails to
  *       evaluate ({@code err}); Unknown while it is not evaluated yet ({@code unknown});</li>
  *   <li>an in-cluster rule and Prometheus is not configured or does not answer: Satisfied, with a note;</li>
- *   <li>no in-cluster rule and Prometheus answers: Satisfied when a loaded alert's query references the
- *       workload (rules from plain rule files), else Missing (Prometheus holds every loaded rule);</li>
+ *   <li>no in-cluster rule and Prometheus answers: Satisfied when a loaded alert's query selects the
+ *       target's namespace (rules from plain rule files), else Missing (Prometheus holds every loaded rule);</li>
  *   <li>no in-cluster rule and Prometheus is not configured or does not answer: Unknown.</li>
  * </ul>
  * Routing to an Alertmanager receiver is not checked.
  */
 public final class AlertingProbe extends AbstractProbe {
   public static final String CAPABILITY = "alerting";
-  private static final Pattern NAMESPACE_MATCHER =
-      Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*(=~|!=|!~|=)\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)')");
 
   public AlertingProbe() {
     super(CAPABILITY, Set.of(KindCatalogue.PROMETHEUS_RULE, KindCatalogue.DEPLOYMENT, KindCatalogue.STATEFUL_SET, KindCatalogue.INFERENCE_SERVICE, KindCatalogue.SELDON_MODEL));
@@ -64,7 +62,10 @@ public final class AlertingProbe extends AbstractProbe {
       ctx.bound(kind).items().forEach(o -> names.add(o.getMetadata().getName()));
     }
 
-    Listing rules = ctx.cluster().list(KindCatalogue.PROMETHEUS_RULE, null);
+    // tenancy: the target's namespace, plus admin-listed shared monitoring namespaces (namespace matchers only)
+    Listing rules = ctx.cluster().list(KindCatalogue.PROMETHEUS_RULE, ns);
+    List<Listing> shared = Tenancy.of(ctx.settings()).sharedMonitoringNamespaces().stream().filter(n -> !n.equals(ns))
+        .map(n -> ctx.cluster().list(KindCatalogue.PROMETHEUS_RULE, n)).toList();
     List<RuleMatch> matches = new ArrayList<>();
     for (GenericKubernetesResource pr : rules.items()) {
       for (Object group : Fields.list(pr, "spec", "groups")) {
@@ -78,6 +79,7 @@ public final class AlertingProbe extends AbstractProbe {
         }
       }
     }
+    shared.forEach(l -> l.items().forEach(pr -> matches.addAll(sharedMatches(pr, ns))));
 
     String endpoint = ctx.target().prometheusEndpoint();
     Answer<List<AlertRule>> loaded = alertRules(ctx, endpoint);
@@ -86,7 +88,8 @@ public final class AlertingProbe extends AbstractProbe {
       return ground(scan, matches, loaded, endpoint);
     }
     if (loaded instanceof Answer.Ok<List<AlertRule>> ok) {
-      List<AlertRule> own = ok.value().stream().filter(r -> r.query() != null && references(r.query(), ns, names)).toList();
+      // loaded rules carry no namespace: only a matcher selecting the target's namespace makes one its own
+      List<AlertRule> own = ok.value().stream().filter(r -> r.query() != null && PromQlSelector.parse(r.query()).selectsNamespace(ns)).toList();
       List<AlertRule> healthy = own.stream().filter(r -> "ok".equals(r.health())).toList();
       if (!healthy.isEmpty()) {
         return scan.found(healthy.stream().map(r -> ruleRef(endpoint, r)).distinct().toList())
@@ -156,33 +159,25 @@ public final class AlertingProbe extends AbstractProbe {
    * as a whole word.
    */
   static boolean references(String expr, String namespace, Set<String> names) {
-    Matcher m = NAMESPACE_MATCHER.matcher(expr);
-    while (m.find()) {
-      if (!m.group(1).endsWith("namespace")) {
-        continue;
-      }
-      String value = m.group(3) != null ? m.group(3) : m.group(4);
-      if ("=".equals(m.group(2)) && namespace.equals(value)) {
-        return true;
-      }
-      if ("=~".equals(m.group(2)) && regexMatches(value, namespace)) {
-        return true;
-      }
+    if (PromQlSelector.parse(expr).selectsNamespace(namespace)) {
+      return true;
     }
-    for (String name : names) {
-      if (Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])").matcher(expr).find()) {
-        return true;
-      }
-    }
-    return false;
+    return names.stream().anyMatch(name -> PromQlSelector.mentionsWord(expr, name));
   }
 
-  private static boolean regexMatches(String regex, String value) {
-    try {
-      return Pattern.matches(regex.replace("\\\\", "\\"), value);
-    } catch (PatternSyntaxException e) {
-      return false;
+  /** Alerts of a PrometheusRule in a shared monitoring namespace whose matchers select the target's namespace. */
+  private static List<RuleMatch> sharedMatches(GenericKubernetesResource pr, String namespace) {
+    List<RuleMatch> out = new ArrayList<>();
+    for (Object group : Fields.list(pr, "spec", "groups")) {
+      for (Object rule : Fields.list(group, "rules")) {
+        Optional<String> alert = Fields.string(rule, "alert");
+        Optional<String> expr = Fields.string(rule, "expr");
+        if (alert.isPresent() && expr.isPresent() && PromQlSelector.parse(expr.get()).selectsNamespace(namespace)) {
+          out.add(new RuleMatch(ProbeContext.ref(pr), Fields.string(group, "name").orElse(""), alert.get()));
+        }
+      }
     }
+    return out;
   }
 
   private static String ruleRef(String endpoint, AlertRule r) {

@@ -1,11 +1,10 @@
 package dev.mlops.maturity.probe.serving;
 
 import dev.mlops.maturity.probe.Fields;
+import dev.mlops.maturity.probe.prometheus.PromQlSelector;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** The metrics of an Argo Rollouts (Cluster)AnalysisTemplate that can fail an analysis and so abort the rollout. */
 final class AnalysisTemplateMetrics {
@@ -33,18 +32,15 @@ final class AnalysisTemplateMetrics {
     return failing;
   }
 
-  // Argo Rollouts treats dryRun metricName as a regular expression (".*" = every metric).
+  // Argo Rollouts treats dryRun metricName as a (Go, RE2) regular expression (".*" = every metric).
   private static boolean matchesAny(List<String> patterns, String name) {
     for (String p : patterns) {
       if (p.equals(name)) {
         return true;
       }
-      try {
-        if (Pattern.compile(p).matcher(name).matches()) {
-          return true;
-        }
-      } catch (PatternSyntaxException e) {
-        // a literal name that is not a valid pattern was already compared above
+      // the pattern comes from a Rollout any team may write: RE2/J runs in linear time (issue 19); an invalid one matches nothing
+      if (PromQlSelector.fullMatch(p, name)) {
+        return true;
       }
     }
     return false;
