@@ -222,6 +222,13 @@ public final class DemoRun implements AutoCloseable {
     return client.resources(MaturityTarget.class).inNamespace(ns).withName(name).get();
   }
 
+  /** Stops the demo's MLflow and Prometheus stand-ins: the probes that read them can no longer decide. */
+  public void stopSources() {
+    integrations.close();
+    integrations = null;
+    say("stopped the demo MLflow and Prometheus: the next evaluations cannot read them");
+  }
+
   public OperatorHandle operator() {
     return operator;
   }
