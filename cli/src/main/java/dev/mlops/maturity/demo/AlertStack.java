@@ -1,12 +1,16 @@
 package dev.mlops.maturity.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +28,7 @@ import java.util.stream.Stream;
 public final class AlertStack implements AutoCloseable {
   public static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
   public static final Path ALERTMANAGER = Path.of("/usr/bin/prometheus-alertmanager");
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
   private final Path work;
@@ -97,6 +102,35 @@ public final class AlertStack implements AutoCloseable {
 
   public URI alertmanagerUrl() {
     return URI.create("http://127.0.0.1:" + alertmanagerPort);
+  }
+
+  /** The result vector of an instant query, e.g. {@code ALERTS{alertstate="firing"}}. */
+  public JsonNode query(String promql) throws IOException {
+    URI uri = prometheusUrl().resolve("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+    try {
+      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        throw new IOException("query " + promql + ": HTTP " + r.statusCode() + " " + r.body());
+      }
+      return JSON.readTree(r.body()).path("data").path("result");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted querying " + promql, e);
+    }
+  }
+
+  /** Waits until Prometheus scraped the operator at least twice (so increase() sees a counter's next step). */
+  public boolean awaitScraped(Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode r = query("count_over_time(up{job=\"mlops-maturity-operator\"}[1m]) >= 2 and up{job=\"mlops-maturity-operator\"} == 1");
+      if (!r.isEmpty()) {
+        return true;
+      }
+      sleep(Duration.ofMillis(250));
+    }
+    return false;
   }
 
   /** The log of a process started here ("prometheus", "alertmanager"), for failure messages. */

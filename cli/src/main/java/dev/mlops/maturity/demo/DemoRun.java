@@ -38,8 +38,8 @@ import java.util.function.Predicate;
  * then deletes one team's retraining schedule and shows the regression.
  */
 public final class DemoRun implements AutoCloseable {
-  static final String REGRESSION_NAMESPACE = "fraud";
-  static final String REGRESSION_TARGET = "fraud-detector";
+  public static final String REGRESSION_NAMESPACE = "fraud";
+  public static final String REGRESSION_TARGET = "fraud-detector";
   static final String REGRESSION_SCHEDULE = "fraud-detector-nightly";
 
   private final PrintWriter out;

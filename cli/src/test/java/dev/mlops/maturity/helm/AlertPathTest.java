@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.demo.AlertReceiver;
 import dev.mlops.maturity.demo.AlertReceiver.Notified;
@@ -13,12 +12,6 @@ import dev.mlops.maturity.demo.DemoRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -39,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * MLflow/Prometheus sources the operator reads does not. Skipped without the binaries, except on CI.
  */
 class AlertPathTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String REGRESSED = "MLOpsMaturityLevelRegressed";
   private static final String DEGRADED = "MLOpsMaturityProbesDegraded";
 
@@ -59,7 +51,7 @@ class AlertPathTest {
       assertThat(demo.awaitConvergence()).as(log.toString()).isTrue();
       try (AlertStack stack = new AlertStack(rules, demo.operator().metricsPort(), receiver.url(), Duration.ofSeconds(1))) {
         // increase() needs the counter at 0 in Prometheus before the drop
-        within(30, () -> stack.log("prometheus"), () -> value(stack, "count_over_time(mlops_maturity_level_regressions_total{namespace=\"fraud\"}[1m])") >= 2);
+        assertThat(stack.awaitScraped(Duration.ofSeconds(30))).as(stack.log("prometheus")).isTrue();
         int from = level(demo);
 
         assertThat(demo.showRegression()).as(log.toString()).isTrue();
@@ -112,24 +104,16 @@ class AlertPathTest {
         .map(n -> n.labels().get("namespace") + "/" + n.labels().get("target")).collect(Collectors.toCollection(TreeSet::new));
   }
 
-  private static Set<String> alertsInPrometheus(AlertStack stack, String alert) throws IOException, InterruptedException {
+  private static Set<String> alertsInPrometheus(AlertStack stack, String alert) throws IOException {
     Set<String> out = new TreeSet<>();
-    for (JsonNode r : query(stack, "ALERTS{alertname=\"" + alert + "\",alertstate=\"firing\"}")) {
+    for (JsonNode r : stack.query("ALERTS{alertname=\"" + alert + "\",alertstate=\"firing\"}")) {
       out.add(r.path("metric").path("namespace").asText() + "/" + r.path("metric").path("target").asText());
     }
     return out;
   }
 
-  private static double value(AlertStack stack, String promql) throws IOException, InterruptedException {
-    JsonNode result = query(stack, promql);
+  private static double value(AlertStack stack, String promql) throws IOException {
+    JsonNode result = stack.query(promql);
     return result.isEmpty() ? 0 : result.get(0).path("value").get(1).asDouble();
-  }
-
-  private static JsonNode query(AlertStack stack, String promql) throws IOException, InterruptedException {
-    URI uri = stack.prometheusUrl().resolve("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return JSON.readTree(r.body()).path("data").path("result");
   }
 }
