@@ -22,7 +22,7 @@ final class RenderedRules {
 
   static RenderedRules render() {
     List<HasMetadata> rendered = ChartFixture.parse(ChartFixture.template(null, Map.of("prometheusRule.enabled", true)));
-    GenericKubernetesResource rule = rendered.stream().filter(o -> "PrometheusRule".equals(o.getKind()))
+    GenericKubernetesResource rule = rendered.stream().filter(o -> "PrometheusRule".equals(o.getKind()) && ChartFixture.FULLNAME.equals(o.getMetadata().getName()))
         .map(GenericKubernetesResource.class::cast).findFirst().orElseThrow(() -> new AssertionError("no PrometheusRule rendered"));
     return new RenderedRules(ChartFixture.YAML.valueToTree(rule.getAdditionalProperties().get("spec")));
   }
