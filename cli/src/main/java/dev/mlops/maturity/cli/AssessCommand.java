@@ -76,6 +76,12 @@ public class AssessCommand implements Callable<Integer> {
   @Option(names = "--proven", description = "With --fail-below: gate on the proven level (observed evidence only, no waiver, notApplicable or declared entry).")
   boolean proven;
 
+  @Option(names = "--contexts", split = ",", paramLabel = "CTX", description = "Assess these kubeconfig contexts; one table with a CLUSTER column.")
+  List<String> contexts;
+
+  @Option(names = "--all-contexts", description = "Assess every context of the kubeconfig; one table with a CLUSTER column.")
+  boolean allContexts;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -91,6 +97,9 @@ public class AssessCommand implements Callable<Integer> {
     }
     if (allNamespaces && namespace != null) {
       return fail(err, "-A and -n cannot be combined");
+    }
+    if (contexts != null || allContexts) {
+      return fleet(out, err);
     }
     OperatorConfig operatorConfig;
     Config clientConfig;
@@ -155,6 +164,20 @@ public class AssessCommand implements Callable<Integer> {
     } catch (KubernetesClientException e) {
       return fail(err, "cannot read from the Kubernetes API at " + clientConfig.getMasterUrl() + ": "
           + (e.getCode() > 0 ? "HTTP " + e.getCode() + " " : "") + firstLine(e.getMessage()));
+    }
+  }
+
+  /** Several contexts (FleetAssessment): table output only, no -f or --context. */
+  private int fleet(PrintWriter out, PrintWriter err) {
+    if (file != null || context != null || !"table".equalsIgnoreCase(output)) {
+      return fail(err, "--contexts/--all-contexts print one table and cannot be combined with -f, --context or -o " + output);
+    }
+    try {
+      List<String> names = allContexts ? FleetAssessment.allContexts(kubeconfig) : contexts;
+      OperatorConfig operatorConfig = config == null ? OperatorConfig.EMPTY : OperatorConfigLoader.load(config);
+      return new FleetAssessment(kubeconfig, operatorConfig, namespace).run(names, failBelow, out, err);
+    } catch (InvalidConfigException e) {
+      return fail(err, e.getMessage());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.mlops.maturity.cli;
 
+import dev.mlops.maturity.demo.DemoAlerts;
 import dev.mlops.maturity.demo.DemoRun;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -26,6 +27,10 @@ public class DemoCommand implements Callable<Integer> {
   @Option(names = "--timeout", defaultValue = "90", description = "Seconds to wait for convergence and for the regression (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
+  @Option(names = "--with-prometheus", description = {"Also run a real Prometheus with the chart's alert rules, a real Alertmanager and a",
+      "receiver that prints each notification (needs the Debian packages prometheus and prometheus-alertmanager)."})
+  boolean withPrometheus;
+
   /** Keeps the in-process API server's per-request log quiet (java.util.logging holds loggers weakly). */
   private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
@@ -35,9 +40,26 @@ public class DemoCommand implements Callable<Integer> {
     // the demo's story is on stdout; the operator's own log stays on stderr, at warnings only
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
     PrintWriter out = spec.commandLine().getOut();
+    DemoAlerts alerts = null;
     try (DemoRun demo = new DemoRun(out, Duration.ofSeconds(timeoutSeconds))) {
       demo.start(metricsPort);
-      if (!demo.awaitConvergence() || !demo.showRegression()) {
+      if (!demo.awaitConvergence()) {
+        return 1;
+      }
+      if (withPrometheus && !DemoAlerts.available()) {
+        out.println(DemoAlerts.missing());
+      } else if (withPrometheus) {
+        alerts = new DemoAlerts(out, demo.operator().metricsPort());
+        if (!alerts.awaitScraped(Duration.ofSeconds(timeoutSeconds))) {
+          out.println("Prometheus did not scrape the operator in time");
+          return 1;
+        }
+      }
+      if (!demo.showRegression()) {
+        return 1;
+      }
+      if (alerts != null && !alerts.awaitRegressionAlert(DemoRun.REGRESSION_NAMESPACE, DemoRun.REGRESSION_TARGET, Duration.ofSeconds(timeoutSeconds))) {
+        out.println("the regression alert did not reach the receiver in time");
         return 1;
       }
       if (once) {
@@ -49,6 +71,10 @@ public class DemoCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-stop"));
       stop.await();
       return 0;
+    } finally {
+      if (alerts != null) {
+        alerts.close();
+      }
     }
   }
 }

@@ -38,8 +38,8 @@ import java.util.function.Predicate;
  * then deletes one team's retraining schedule and shows the regression.
  */
 public final class DemoRun implements AutoCloseable {
-  static final String REGRESSION_NAMESPACE = "fraud";
-  static final String REGRESSION_TARGET = "fraud-detector";
+  public static final String REGRESSION_NAMESPACE = "fraud";
+  public static final String REGRESSION_TARGET = "fraud-detector";
   static final String REGRESSION_SCHEDULE = "fraud-detector-nightly";
 
   private final PrintWriter out;
@@ -235,6 +235,13 @@ public final class DemoRun implements AutoCloseable {
 
   private MaturityTarget target(String ns, String name) {
     return client.resources(MaturityTarget.class).inNamespace(ns).withName(name).get();
+  }
+
+  /** Stops the demo's MLflow and Prometheus stand-ins: the probes that read them can no longer decide. */
+  public void stopSources() {
+    integrations.close();
+    integrations = null;
+    say("stopped the demo MLflow and Prometheus: the next evaluations cannot read them");
   }
 
   public OperatorHandle operator() {

@@ -29,7 +29,7 @@ class DashboardTest {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)}?");
   /** Grafana variables, replaced by values that keep the query valid PromQL. */
   private static final Map<String, String> SUBSTITUTES = Map.of(
-      "namespace", ".*", "model", ".*", "__rate_interval", "5m", "__range", "1h", "__interval", "1m");
+      "cluster", ".*", "namespace", ".*", "model", ".*", "__rate_interval", "5m", "__range", "1h", "__interval", "1m");
 
   @Test
   void theFiveDashboardsExistWithUniqueUids() throws IOException {
