@@ -102,7 +102,7 @@ public final class BenchRunner {
         long start = System.nanoTime();
         OperatorHandle handle;
         try (KubernetesClient opClient = api.newClient()) {
-          handle = OperatorApp.start(opClient, OperatorConfig.EMPTY, ProbeSet.standard(), options(true));
+          handle = OperatorApp.start(opClient, ProbeSet.standard(), options(true).withConfig(OperatorConfig.EMPTY));
           try {
             double started = secondsSince(start);
             boolean converged = status.awaitAllCorrect(settings.convergenceTimeout(), progress);

@@ -100,7 +100,7 @@ public class RunCommand implements Callable<Integer> {
       // a signal during start-up is remembered and honoured as soon as the operator runs
       java.util.concurrent.CompletableFuture<OperatorHandle> started = new java.util.concurrent.CompletableFuture<>();
       CleanStop.onTermination(() -> started.thenAccept(OperatorHandle::stop));
-      OperatorHandle handle = OperatorApp.start(client, operatorConfig, ProbeSet.standard(), options);
+      OperatorHandle handle = OperatorApp.start(client, ProbeSet.standard(), options.withConfig(operatorConfig));
       Runtime.getRuntime().addShutdownHook(new Thread(handle::stop, "operator-shutdown"));
       started.complete(handle);
       OperatorHandle.StopReason reason = handle.terminated().join();

@@ -96,13 +96,13 @@ public final class DemoRun implements AutoCloseable {
 
   private OperatorHandle startOperator(OperatorConfig config, OperatorOptions options, int port) {
     try {
-      return OperatorApp.start(client, config, ProbeSet.standard(), options.withMetrics("127.0.0.1", port));
+      return OperatorApp.start(client, ProbeSet.standard(), options.withMetrics("127.0.0.1", port).withConfig(config));
     } catch (RuntimeException e) {
       if (port == 0) {
         throw e;
       }
       say("port %d is busy; serving metrics on a free port instead", port);
-      return OperatorApp.start(client, config, ProbeSet.standard(), options.withMetrics("127.0.0.1", 0));
+      return OperatorApp.start(client, ProbeSet.standard(), options.withMetrics("127.0.0.1", 0).withConfig(config));
     }
   }
 

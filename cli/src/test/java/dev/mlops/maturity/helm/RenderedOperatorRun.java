@@ -132,7 +132,7 @@ final class RenderedOperatorRun {
           .withExternal(HttpExternalSources.forOperator(config, new SecretTokenResolver(client, ChartFixture.NAMESPACE, clock)))
           .withLeaderElection(OperatorOptions.LeaderElection.in(args.leaderElectionNamespace())
               .withTimings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(250)));
-      operator = OperatorApp.start(client, config, ProbeSet.standard(), options);
+      operator = OperatorApp.start(client, ProbeSet.standard(), options.withConfig(config));
       // the target's workload exists (a selector matching nothing would make the target Ready=False)
       client.resource(new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
           .withNewMetadata().withName("fraud-detector").withNamespace(TEAM).addToLabels("app.kubernetes.io/part-of", "fraud-detector")

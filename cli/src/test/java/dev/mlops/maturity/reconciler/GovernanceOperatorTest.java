@@ -55,8 +55,8 @@ class GovernanceOperatorTest {
   }
 
   private void startOperator(OperatorConfig config) {
-    operator = OperatorApp.start(cluster.client, config, new TestProbes().probeSet(), OperatorOptions.defaults()
-        .withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(10)).withShutdownTimeout(Duration.ofMillis(500)));
+    operator = OperatorApp.start(cluster.client, new TestProbes().probeSet(), OperatorOptions.defaults()
+        .withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(10)).withShutdownTimeout(Duration.ofMillis(500)).withConfig(config));
   }
 
   private static Condition condition(MaturityTarget t, String type) {

@@ -56,8 +56,8 @@ class ApiServerFaultsTest {
   }
 
   private void startOperator(OperatorOptions options) {
-    operator = OperatorApp.start(cluster.client, OperatorConfig.EMPTY, new TestProbes().probeSet(),
-        options.withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(2)).withShutdownTimeout(Duration.ofMillis(500)));
+    operator = OperatorApp.start(cluster.client, new TestProbes().probeSet(),
+        options.withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(2)).withShutdownTimeout(Duration.ofMillis(500)).withConfig(OperatorConfig.EMPTY));
   }
 
   /** The operator with this watch-outage grace, fraud at level 2 and the CronWorkflow watch open. */
@@ -121,10 +121,9 @@ class ApiServerFaultsTest {
         () -> FaultyCluster.status(200).setBody("{}").setBodyDelay(20, TimeUnit.SECONDS));
     operator = OperatorApp.start(
         new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
-            new io.fabric8.kubernetes.client.ConfigBuilder(cluster.client.getConfiguration()).withRequestTimeout(1000).build()).build(),
-        OperatorConfig.EMPTY, new TestProbes().probeSet(),
+            new io.fabric8.kubernetes.client.ConfigBuilder(cluster.client.getConfiguration()).withRequestTimeout(1000).build()).build(), new TestProbes().probeSet(),
         OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(2))
-            .withShutdownTimeout(Duration.ofMillis(500)));
+            .withShutdownTimeout(Duration.ofMillis(500)).withConfig(OperatorConfig.EMPTY));
     cluster.create(FaultyCluster.target("team-a", "fraud", 2, FRAUD));
 
     MaturityTarget healed = awaitLevel("team-a", "fraud", 2);

@@ -50,9 +50,9 @@ class BadInputTest {
     cluster.createDeployment("team-a", "fraud-api", FRAUD);
     cluster.createCronWorkflow("team-a", "fraud-retrain", FRAUD);
     cluster.createDeployment("team-a", "lonely-api", LONELY);
-    operator = OperatorApp.start(cluster.client, OperatorConfig.EMPTY, new TestProbes().probeSet(),
+    operator = OperatorApp.start(cluster.client, new TestProbes().probeSet(),
         OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(10))
-            .withShutdownTimeout(Duration.ofMillis(500)));
+            .withShutdownTimeout(Duration.ofMillis(500)).withConfig(OperatorConfig.EMPTY));
     cluster.create(FaultyCluster.target("team-a", "valid", 2, FRAUD));
   }
 

@@ -77,10 +77,10 @@ class HttpSourceFaultsTest {
         .withNewSpec().withSelector(FRAUD).addNewPort().withName("http").withPort(8080).endPort().endSpec().build()).create();
     OperatorConfig config = new OperatorConfig(Map.of("default", new Endpoint(prometheus.root(), null)),
         Map.of("default", new Endpoint(mlflow.root(), null)), ProbeSettings.DEFAULTS, List.of());
-    operator = OperatorApp.start(cluster.client, config, new ProbeSet(List.of(new HealthMonitoringProbe(), new RegisteredModelProbe())),
+    operator = OperatorApp.start(cluster.client, new ProbeSet(List.of(new HealthMonitoringProbe(), new RegisteredModelProbe())),
         OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(5))
             .withShutdownTimeout(Duration.ofMillis(500)).withClock(clock)
-            .withExternal(HttpExternalSources.forOperator(config, null)));
+            .withExternal(HttpExternalSources.forOperator(config, null)).withConfig(config));
     MaturityTarget target = FaultyCluster.target("team-a", "fraud", "http-model", 2, FRAUD);
     target.getSpec().workload.registeredModel = "fraud-detector";
     cluster.create(target);

@@ -26,9 +26,9 @@ public final class LoadRun {
     long started = System.nanoTime();
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(new ConfigBuilder().withMasterUrl(master)
         .withTrustCerts(true).withRequestTimeout(60_000).build()).build()) {
-      OperatorHandle operator = OperatorApp.start(client, OperatorConfig.EMPTY, ProbeSet.standard(),
+      OperatorHandle operator = OperatorApp.start(client, ProbeSet.standard(),
           OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofMinutes(5))
-              .withShutdownTimeout(Duration.ofSeconds(1)));
+              .withShutdownTimeout(Duration.ofSeconds(1)).withConfig(OperatorConfig.EMPTY));
       long synced = System.nanoTime();
       double evaluated = 0;
       while (System.nanoTime() < deadline) {

@@ -56,8 +56,8 @@ class RestartAndFailoverTest {
   private OperatorHandle operator(KubernetesClient client, OperatorOptions.LeaderElection election) {
     OperatorOptions options = OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(10))
         .withShutdownTimeout(Duration.ofMillis(500));
-    OperatorHandle handle = OperatorApp.start(client, OperatorConfig.EMPTY, new TestProbes().probeSet(),
-        election == null ? options : options.withLeaderElection(election));
+    OperatorHandle handle = OperatorApp.start(client, new TestProbes().probeSet(),
+        election == null ? options : options.withLeaderElection(election).withConfig(OperatorConfig.EMPTY));
     operators.add(handle);
     return handle;
   }

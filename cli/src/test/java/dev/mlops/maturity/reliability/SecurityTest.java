@@ -85,10 +85,10 @@ class SecurityTest {
   }
 
   private OperatorHandle start(OperatorConfig config, Clock clock) {
-    return OperatorApp.start(cluster.client, config, ProbeSet.standard(),
+    return OperatorApp.start(cluster.client, ProbeSet.standard(),
         OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(10))
             .withShutdownTimeout(Duration.ofMillis(500))
-            .withExternal(HttpExternalSources.forOperator(config, new SecretTokenResolver(cluster.client, "operators", clock))));
+            .withExternal(HttpExternalSources.forOperator(config, new SecretTokenResolver(cluster.client, "operators", clock))).withConfig(config));
   }
 
   private CapabilityStatus capability(String ns, String name, String id) {

@@ -75,9 +75,9 @@ class BadNeighbourTest {
 
   @Test
   void theOperatorBecomesReadyEvaluatesTheNeighbourAndNamesEachBadField() {
-    operator = OperatorApp.start(cluster.client, OperatorConfig.EMPTY, new TestProbes().probeSet(),
+    operator = OperatorApp.start(cluster.client, new TestProbes().probeSet(),
         OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(5))
-            .withShutdownTimeout(Duration.ofMillis(500)));
+            .withShutdownTimeout(Duration.ofMillis(500)).withConfig(OperatorConfig.EMPTY));
 
     await().atMost(Duration.ofSeconds(15)).until(() -> Integer.valueOf(2).equals(cluster.level("team-a", "fraud")));
     assertThat(operator.ready()).isTrue();

@@ -56,8 +56,8 @@ class FaultsTest {
   }
 
   private void startOperator(ProbeSet probes) {
-    operator = OperatorApp.start(cluster.client, OperatorConfig.EMPTY, probes, OperatorOptions.defaults().withMetrics("127.0.0.1", 0)
-        .withCacheSyncTimeout(Duration.ofSeconds(3)).withShutdownTimeout(Duration.ofMillis(500)));
+    operator = OperatorApp.start(cluster.client, probes, OperatorOptions.defaults().withMetrics("127.0.0.1", 0)
+        .withCacheSyncTimeout(Duration.ofSeconds(3)).withShutdownTimeout(Duration.ofMillis(500)).withConfig(OperatorConfig.EMPTY));
   }
 
   /** health-monitoring that overflows its stack for the attacker's namespace and is Satisfied elsewhere. */

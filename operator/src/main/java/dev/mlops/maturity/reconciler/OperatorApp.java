@@ -47,7 +47,8 @@ public final class OperatorApp {
    * Starts the operator and returns once its caches are synced (or the sync timeout passed) and the
    * controller runs (as leader, or as standby with leader election).
    */
-  public static OperatorHandle start(KubernetesClient client, OperatorConfig config, ProbeSet probes, OperatorOptions options) {
+  public static OperatorHandle start(KubernetesClient client, ProbeSet probes, OperatorOptions options) {
+    OperatorConfig config = options.config();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AutoCloseable processMetrics = ProcessMetrics.bindTo(registry);
     MaturityMetrics metrics = new MaturityMetrics(registry, probes);

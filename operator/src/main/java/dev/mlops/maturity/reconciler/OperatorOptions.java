@@ -1,6 +1,7 @@
 package dev.mlops.maturity.reconciler;
 
 import dev.mlops.maturity.cluster.CacheOptions;
+import dev.mlops.maturity.config.OperatorConfig;
 import dev.mlops.maturity.probe.ExternalSources;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -10,77 +11,146 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * How to run the operator, beyond the operator configuration: where to serve metrics, whether to
- * elect a leader, which HTTP sources and clock to use. {@link #defaults()} is what `run` uses.
- *
- * @param namespaces namespaces to watch; empty means the configuration's watchNamespaces (empty: all)
- * @param metricsPort the management port; 0 picks a free one, negative disables the server
- * @param leaderElection null to run without leader election
- * @param evidenceMaxAge how long platform evidence and HTTP answers are reused; at most the minimum
- *     evaluationInterval (30s), so every periodic re-evaluation sees fresh answers
- * @param shutdownTimeout how long a stop waits for running reconciliations
- * @param cache how the informer caches behave: pruning of cached objects, and how long a kind's
- *     watch may be down before its cached copy stops counting as evidence (see {@link CacheOptions})
+ * The one configuration of a running operator: the operator configuration file ({@link OperatorConfig}: integrations,
+ * thresholds, watched namespaces, policy, tenancy) and how to run it (metrics, leader election, HTTP sources, clock,
+ * timings, caches). Immutable; each {@code with...} returns a copy. {@link #defaults()} is what `run` starts from.
  */
-public record OperatorOptions(
-    Set<String> namespaces, String metricsHost, int metricsPort, LeaderElection leaderElection, ExternalSources external,
-    Clock clock, Duration cacheSyncTimeout, Duration evidenceMaxAge, int reconcileThreads, Duration shutdownTimeout,
-    CacheOptions cache) {
+public final class OperatorOptions {
+  private OperatorConfig config = OperatorConfig.EMPTY;
+  private Set<String> namespaces = Set.of();
+  private String metricsHost = "0.0.0.0";
+  private int metricsPort = 8080;
+  private LeaderElection leaderElection;
+  private ExternalSources external = ExternalSources.NONE;
+  private Clock clock = Clock.systemUTC();
+  private Duration cacheSyncTimeout = Duration.ofSeconds(60);
+  private Duration evidenceMaxAge = Duration.ofSeconds(30);
+  private int reconcileThreads = 5;
+  private Duration shutdownTimeout = Duration.ofSeconds(5);
+  private CacheOptions cache = CacheOptions.DEFAULTS;
 
-  public OperatorOptions {
-    namespaces = Set.copyOf(namespaces);
-  }
+  private OperatorOptions() {}
 
   public static OperatorOptions defaults() {
-    return new OperatorOptions(Set.of(), "0.0.0.0", 8080, null, ExternalSources.NONE, Clock.systemUTC(),
-        Duration.ofSeconds(60), Duration.ofSeconds(30), 5, Duration.ofSeconds(5), CacheOptions.DEFAULTS);
+    return new OperatorOptions();
   }
 
-  public OperatorOptions withNamespaces(Set<String> value) {
-    return new OperatorOptions(value, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, cache);
+  /** The operator configuration file (integrations, thresholds, watchNamespaces, policy, tenancy). */
+  public OperatorConfig config() {
+    return config;
   }
 
-  public OperatorOptions withMetrics(String host, int port) {
-    return new OperatorOptions(namespaces, host, port, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, cache);
+  /** Namespaces to watch; empty means the configuration's watchNamespaces (empty: all). */
+  public Set<String> namespaces() {
+    return namespaces;
   }
 
-  public OperatorOptions withLeaderElection(LeaderElection value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, value, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, cache);
+  public String metricsHost() {
+    return metricsHost;
   }
 
-  public OperatorOptions withExternal(ExternalSources value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, value, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, cache);
+  /** The management port; 0 picks a free one, negative disables the server. */
+  public int metricsPort() {
+    return metricsPort;
   }
 
-  public OperatorOptions withClock(Clock value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, value, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, cache);
+  /** Null to run without leader election. */
+  public LeaderElection leaderElection() {
+    return leaderElection;
   }
 
-  public OperatorOptions withCacheSyncTimeout(Duration value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, value, evidenceMaxAge, reconcileThreads, shutdownTimeout, cache);
+  public ExternalSources external() {
+    return external;
   }
 
-  public OperatorOptions withEvidenceMaxAge(Duration value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, value, reconcileThreads, shutdownTimeout, cache);
+  public Clock clock() {
+    return clock;
+  }
+
+  public Duration cacheSyncTimeout() {
+    return cacheSyncTimeout;
+  }
+
+  /** How long HTTP answers are reused: at most the minimum evaluationInterval (30s). */
+  public Duration evidenceMaxAge() {
+    return evidenceMaxAge;
+  }
+
+  public int reconcileThreads() {
+    return reconcileThreads;
   }
 
   /** How long a stop waits for running reconciliations. */
+  public Duration shutdownTimeout() {
+    return shutdownTimeout;
+  }
+
+  /** Pruning of cached objects, and how long a kind's watch may be down before its copy stops counting. */
+  public CacheOptions cache() {
+    return cache;
+  }
+
+  public OperatorOptions withConfig(OperatorConfig value) {
+    return copy(o -> o.config = value);
+  }
+
+  public OperatorOptions withNamespaces(Set<String> value) {
+    return copy(o -> o.namespaces = Set.copyOf(value));
+  }
+
+  public OperatorOptions withMetrics(String host, int port) {
+    return copy(o -> {
+      o.metricsHost = host;
+      o.metricsPort = port;
+    });
+  }
+
+  public OperatorOptions withLeaderElection(LeaderElection value) {
+    return copy(o -> o.leaderElection = value);
+  }
+
+  public OperatorOptions withExternal(ExternalSources value) {
+    return copy(o -> o.external = value);
+  }
+
+  public OperatorOptions withClock(Clock value) {
+    return copy(o -> o.clock = value);
+  }
+
+  public OperatorOptions withCacheSyncTimeout(Duration value) {
+    return copy(o -> o.cacheSyncTimeout = value);
+  }
+
   public OperatorOptions withShutdownTimeout(Duration value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, value, cache);
+    return copy(o -> o.shutdownTimeout = value);
   }
 
   /** Whether cached objects are pruned (true by default); false only for measurements. */
   public OperatorOptions withPruneCachedFields(boolean value) {
-    return withCache(cache.withPruneFields(value));
+    return copy(o -> o.cache = cache.withPruneFields(value));
   }
 
   /** How long a kind's watch may be down before its cached copy stops counting as evidence (default 60 s). */
   public OperatorOptions withWatchOutageGrace(Duration value) {
-    return withCache(cache.withWatchOutageGrace(value));
+    return copy(o -> o.cache = cache.withWatchOutageGrace(value));
   }
 
-  private OperatorOptions withCache(CacheOptions value) {
-    return new OperatorOptions(namespaces, metricsHost, metricsPort, leaderElection, external, clock, cacheSyncTimeout, evidenceMaxAge, reconcileThreads, shutdownTimeout, value);
+  private OperatorOptions copy(java.util.function.Consumer<OperatorOptions> change) {
+    OperatorOptions o = new OperatorOptions();
+    o.config = config;
+    o.namespaces = namespaces;
+    o.metricsHost = metricsHost;
+    o.metricsPort = metricsPort;
+    o.leaderElection = leaderElection;
+    o.external = external;
+    o.clock = clock;
+    o.cacheSyncTimeout = cacheSyncTimeout;
+    o.evidenceMaxAge = evidenceMaxAge;
+    o.reconcileThreads = reconcileThreads;
+    o.shutdownTimeout = shutdownTimeout;
+    o.cache = cache;
+    change.accept(o);
+    return o;
   }
 
   /**

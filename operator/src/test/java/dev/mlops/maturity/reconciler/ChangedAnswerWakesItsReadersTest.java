@@ -123,9 +123,9 @@ class ChangedAnswerWakesItsReadersTest {
         return Answer.ok(mlflow);
       }
     };
-    operator = OperatorApp.start(cluster.client, OperatorConfig.EMPTY, new ProbeSet(List.of(counted)),
+    operator = OperatorApp.start(cluster.client, new ProbeSet(List.of(counted)),
         OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(10))
-            .withShutdownTimeout(Duration.ofMillis(500)).withClock(clock).withExternal(sources));
+            .withShutdownTimeout(Duration.ofMillis(500)).withClock(clock).withExternal(sources).withConfig(OperatorConfig.EMPTY));
     create("team-a", "fraud", "fraud-detector", FRAUD);
     create("team-b", "fraud-shadow", "fraud-detector", FRAUD);
     create("team-b", "churn", "churn-model", CHURN);

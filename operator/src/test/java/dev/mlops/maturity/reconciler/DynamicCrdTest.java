@@ -27,9 +27,9 @@ class DynamicCrdTest {
     cluster = TestCluster.start();
     cluster.createTestModel();
     cluster.createDeployment("team-a", "fraud-api", FRAUD);
-    operator = OperatorApp.start(cluster.client, OperatorConfig.EMPTY, new TestProbes().probeSet(),
+    operator = OperatorApp.start(cluster.client, new TestProbes().probeSet(),
         OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(10))
-            .withShutdownTimeout(Duration.ofMillis(500)));
+            .withShutdownTimeout(Duration.ofMillis(500)).withConfig(OperatorConfig.EMPTY));
   }
 
   @AfterEach

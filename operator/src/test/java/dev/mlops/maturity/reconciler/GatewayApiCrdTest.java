@@ -17,9 +17,9 @@ class GatewayApiCrdTest {
   @Test
   void theHttpRouteInformerStartsOnlyWhenItsCrdIsInstalled() {
     try (TestCluster cluster = TestCluster.start()) {
-      OperatorHandle operator = OperatorApp.start(cluster.client, OperatorConfig.EMPTY, new ProbeSet(ServingProbes.all()),
+      OperatorHandle operator = OperatorApp.start(cluster.client, new ProbeSet(ServingProbes.all()),
           OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(10))
-              .withShutdownTimeout(Duration.ofMillis(500)));
+              .withShutdownTimeout(Duration.ofMillis(500)).withConfig(OperatorConfig.EMPTY));
       try {
         assertThat(operator.cluster().watchedKinds()).contains(KindCatalogue.SERVICE).doesNotContain(KindCatalogue.HTTP_ROUTE);
 

@@ -40,11 +40,11 @@ class LeaderElectionTest {
   }
 
   private OperatorHandle replica(String identity) {
-    OperatorHandle handle = OperatorApp.start(cluster.client, OperatorConfig.EMPTY, new TestProbes().probeSet(),
+    OperatorHandle handle = OperatorApp.start(cluster.client, new TestProbes().probeSet(),
         OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(10))
             .withShutdownTimeout(Duration.ofMillis(500))
             .withLeaderElection(OperatorOptions.LeaderElection.in("operators").withIdentity(identity)
-                .withTimings(LEASE, Duration.ofMillis(1500), Duration.ofMillis(250))));
+                .withTimings(LEASE, Duration.ofMillis(1500), Duration.ofMillis(250))).withConfig(OperatorConfig.EMPTY));
     operators.add(handle);
     return handle;
   }

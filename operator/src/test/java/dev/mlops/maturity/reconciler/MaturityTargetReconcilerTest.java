@@ -39,8 +39,8 @@ class MaturityTargetReconcilerTest {
   }
 
   private void startOperator() {
-    operator = OperatorApp.start(cluster.client, OperatorConfig.EMPTY, probes.probeSet(),
-        OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(10)).withShutdownTimeout(Duration.ofMillis(500)));
+    operator = OperatorApp.start(cluster.client, probes.probeSet(),
+        OperatorOptions.defaults().withMetrics("127.0.0.1", 0).withCacheSyncTimeout(Duration.ofSeconds(10)).withShutdownTimeout(Duration.ofMillis(500)).withConfig(OperatorConfig.EMPTY));
   }
 
   private MaturityTarget awaitLevel(String ns, String name, int level) {

@@ -27,5 +27,6 @@ public class CapabilityStatus {
   @JsonPropertyDescription("Why the capability has this state, in one sentence.")
   public String message;
   /** Why an Unknown capability is Unknown (NotConfigured is not a failure); absent for every other state. */
+  @JsonPropertyDescription("Why an Unknown capability is Unknown: NotConfigured (an integration is not configured; not a failure), NotInstalled, Forbidden, Unreachable or Failed. Absent for every other state.")
   public UnknownReason reason;
 }
