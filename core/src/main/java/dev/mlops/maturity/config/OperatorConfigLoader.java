@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads the operator configuration YAML; every mistake is reported with its path. */
 public final class OperatorConfigLoader {
@@ -48,10 +49,13 @@ public final class OperatorConfigLoader {
           + "thresholds and watchNamespaces");
     }
     List<String> problems = new ArrayList<>();
+    KnownKeys.check(root, "", Set.of("integrations", "thresholds", "watchNamespaces", "policy", "tenancy"), problems);
     JsonNode integrations = root.path("integrations");
+    KnownKeys.check(integrations, "integrations", Set.of("prometheus", "mlflow"), problems);
     Map<String, Endpoint> prometheus = endpoints(integrations.path("prometheus"), "integrations.prometheus", problems);
     Map<String, Endpoint> mlflow = endpoints(integrations.path("mlflow"), "integrations.mlflow", problems);
     JsonNode t = root.path("thresholds");
+    KnownKeys.check(t, "thresholds", Set.of("gpuUtilisationPercent", "gpuUtilisationWindow", "championAlias"), problems);
     double percent = t.path("gpuUtilisationPercent").asDouble(ProbeSettings.DEFAULTS.gpuUtilisationPercent());
     if (t.hasNonNull("gpuUtilisationPercent") && !t.get("gpuUtilisationPercent").isNumber()) {
       problems.add("thresholds.gpuUtilisationPercent must be a number, got '" + t.get("gpuUtilisationPercent").asText() + "'");
@@ -102,6 +106,10 @@ public final class OperatorConfigLoader {
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String where = path + "." + e.getKey();
+      KnownKeys.check(e.getValue(), where, Set.of("url", "tokenSecretRef", "basicAuthSecretRef"), problems);
+      KnownKeys.check(e.getValue().path("tokenSecretRef"), where + ".tokenSecretRef", Set.of("name", "namespace", "key"), problems);
+      KnownKeys.check(e.getValue().path("basicAuthSecretRef"), where + ".basicAuthSecretRef",
+          Set.of("name", "namespace", "usernameKey", "passwordKey"), problems);
       String url = e.getValue().path("url").asText("");
       URI uri;
       try {

@@ -235,4 +235,15 @@ class OperatorConfigLoaderTest {
         .hasMessageContaining("policy.waivers.deny: 'no-such-capability' is not a known capability id")
         .hasMessageContaining("policy.approval must be a map");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "intergrations: {}|intergrations is not a known key",
+      "thresholds: {gpuUtilisationPercnt: 50}|thresholds.gpuUtilisationPercnt is not a known key",
+      "integrations: {mlflow: {default: {url: 'http://m:5000', tokenSecretRef: {name: a, key: b, nmespace: c}}}}|integrations.mlflow.default.tokenSecretRef.nmespace is not a known key",
+      "integrations: {prometheus: {default: {urll: 'http://p:9090'}}}|integrations.prometheus.default.urll is not a known key",
+      "integrations: {grafana: {}}|integrations.grafana is not a known key"})
+  void aMisspeltKeyIsAnErrorNamingItInsteadOfASettingSilentlyIgnored(String yaml, String message) {
+    assertThatThrownBy(() -> OperatorConfigLoader.parse(yaml)).isInstanceOf(InvalidConfigException.class).hasMessageContaining(message);
+  }
 }
