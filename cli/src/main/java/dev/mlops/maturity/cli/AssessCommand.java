@@ -67,7 +67,7 @@ public class AssessCommand implements Callable<Integer> {
   @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Evaluate the MaturityTargets in this YAML file instead of those in the cluster.")
   Path file;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT", description = "table, json or markdown (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT", description = "table, json, markdown or junit (JUnit XML for CI: one testcase per target, failing below its target) (default: ${DEFAULT-VALUE}).")
   String output;
 
   @Option(names = "--fail-below", paramLabel = "LEVEL", description = "Exit 1 when a target's observed level is below LEVEL (a target with spec problems counts as below).")
@@ -90,10 +90,13 @@ public class AssessCommand implements Callable<Integer> {
     try {
       format = ReportFormat.valueOf(output.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      return fail(err, "--output must be table, json or markdown, got '" + output + "'");
+      return fail(err, "--output must be table, json, markdown or junit, got '" + output + "'");
     }
     if (proven && failBelow == null) {
       return fail(err, "--proven needs --fail-below");
+    }
+    if (failBelow != null && failBelow < 0) {
+      return fail(err, "--fail-below must be a level (0 or more), got " + failBelow);
     }
     if (allNamespaces && namespace != null) {
       return fail(err, "-A and -n cannot be combined");
@@ -110,7 +113,7 @@ public class AssessCommand implements Callable<Integer> {
       // a one-shot CI command fails fast on an unreachable API server instead of retrying for a minute
       clientConfig.setRequestRetryBackoffLimit(2);
       if (file != null) {
-        fromFile = readTargets(file);
+        fromFile = TargetFile.read(file, namespace != null ? namespace : "default");
       }
     } catch (InvalidConfigException e) {
       return fail(err, e.getMessage());
@@ -152,6 +155,11 @@ public class AssessCommand implements Callable<Integer> {
         return fail(err, "--fail-below " + failBelow + " with no MaturityTarget to assess" + (namespace == null ? "" : " in namespace " + namespace)
             + ": nothing passes a gate it was not measured against");
       }
+      int highest = results.stream().flatMap(r -> r.assessment().stream()).mapToInt(a -> a.model().topLevel()).max().orElse(-1);
+      if (failBelow != null && highest >= 0 && failBelow > highest) {
+        return fail(err, "--fail-below " + failBelow + " is above the highest level (" + highest
+            + ") of the models assessed: no target could ever pass it");
+      }
       if (failBelow != null && !report.below(failBelow, proven).isEmpty()) {
         String which = proven ? "proven level" : "level";
         report.below(failBelow, proven).forEach(t -> err.printf("below %s %d: %s/%s%s%n", which, failBelow, t.namespace(), t.name(),
@@ -188,63 +196,6 @@ public class AssessCommand implements Callable<Integer> {
         : resources.inNamespace(namespace).list().getItems());
     items.sort(Comparator.comparing((MaturityTarget t) -> t.getMetadata().getNamespace()).thenComparing(t -> t.getMetadata().getName()));
     return items;
-  }
-
-  private List<MaturityTarget> readTargets(Path path) throws InvalidConfigException {
-    String yaml;
-    try {
-      yaml = Files.readString(path);
-    } catch (IOException e) {
-      throw new InvalidConfigException("cannot read " + path + ": " + e.getMessage());
-    }
-    List<MaturityTarget> out = new ArrayList<>();
-    int index = 0;
-    for (String doc : yaml.split("(?m)^---\\s*$")) {
-      index++;
-      if (doc.lines().allMatch(l -> l.isBlank() || l.trim().startsWith("#"))) {
-        continue;
-      }
-      try {
-        GenericKubernetesResource g = Serialization.unmarshal(doc, GenericKubernetesResource.class);
-        if (g.getKind() != null && g.getKind().endsWith("List")) {
-          // what `kubectl get mt -o yaml` writes: kind List (or MaturityTargetList) with the targets as items
-          int item = 0;
-          for (Object o : items(g)) {
-            item++;
-            GenericKubernetesResource i = Serialization.jsonMapper().convertValue(o, GenericKubernetesResource.class);
-            if ("MaturityTarget".equals(i.getKind())) {
-              out.add(target(Serialization.jsonMapper().convertValue(o, MaturityTarget.class), path + " document " + index + " item " + item));
-            }
-          }
-          continue;
-        }
-        if (!"MaturityTarget".equals(g.getKind())) {
-          continue;
-        }
-        out.add(target(Serialization.unmarshal(doc, MaturityTarget.class), path + " document " + index));
-      } catch (RuntimeException e) {
-        throw new InvalidConfigException(path + " document " + index + " is not a valid MaturityTarget: " + firstLine(e.getMessage()));
-      }
-    }
-    if (out.isEmpty()) {
-      throw new InvalidConfigException(path + " contains no MaturityTarget");
-    }
-    return out;
-  }
-
-  private MaturityTarget target(MaturityTarget t, String where) throws InvalidConfigException {
-    if (t.getMetadata() == null || t.getMetadata().getName() == null) {
-      throw new InvalidConfigException(where + ": a MaturityTarget needs metadata.name");
-    }
-    if (t.getMetadata().getNamespace() == null) {
-      t.getMetadata().setNamespace(namespace != null ? namespace : "default");
-    }
-    return t;
-  }
-
-  private static List<?> items(GenericKubernetesResource list) {
-    Object items = list.getAdditionalProperties().get("items");
-    return items instanceof List<?> l ? l : List.of();
   }
 
   private static String firstLine(String s) {

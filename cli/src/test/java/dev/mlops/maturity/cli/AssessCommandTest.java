@@ -166,7 +166,7 @@ class AssessCommandTest {
   void badInputIsAClearErrorWithExitTwo() throws Exception {
     assertThat(assess("-o", "yaml")).satisfies(r -> {
       assertThat(r.exit()).isEqualTo(2);
-      assertThat(r.err()).contains("--output must be table, json or markdown");
+      assertThat(r.err()).contains("--output must be table, json, markdown or junit");
     });
     Path empty = dir.resolve("empty.yaml");
     Files.writeString(empty, "# nothing\n");
@@ -264,5 +264,69 @@ class AssessCommandTest {
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("\"name\" : \"fraud-detector\"", "\"model\" : \"google-3-level\"", "\"name\" : \"broken\"",
         "\"reason\" : \"UnknownModel\"");
+  }
+
+  @Test
+  void aTargetFileIsReadWithARealYamlParser() throws Exception {
+    Path file = dir.resolve("targets.yaml");
+    Files.writeString(file, """
+        --- # the fraud team's target
+        apiVersion: maturity.mlops.dev/v1alpha1
+        kind: MaturityTarget
+        metadata:
+          name: fraud-detector   # a comment
+          namespace: fraud
+        spec:
+          model: google-3-level
+          targetLevel: 1
+          workload:
+            selector: {matchLabels: {app.kubernetes.io/part-of: fraud-detector}}
+        ...
+        ---   # a trailing empty document
+        """);
+    Run run = assess("-f", file.toString(), "-o", "json");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("\"name\" : \"fraud-detector\"", "\"model\" : \"google-3-level\"");
+  }
+
+  @Test
+  void aTargetFileLargerThanSnakeYamlsThreeMegabytesIsRead() throws Exception {
+    StringBuilder yaml = new StringBuilder("apiVersion: maturity.mlops.dev/v1alpha1\nkind: MaturityTarget\n"
+        + "metadata: {name: fraud-detector, namespace: fraud, annotations: {note: \"");
+    yaml.append("x".repeat(4 * 1024 * 1024)).append("\"}}\nspec:\n  model: google-3-level\n  targetLevel: 1\n"
+        + "  workload: {selector: {matchLabels: {app.kubernetes.io/part-of: fraud-detector}}}\n");
+    Path file = Files.writeString(dir.resolve("big.yaml"), yaml);
+
+    Run run = assess("-f", file.toString(), "-o", "json");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("\"model\" : \"google-3-level\"");
+  }
+
+  @Test
+  void aFailBelowOutsideTheModelsRangeIsRejected() {
+    Run negative = assess("--fail-below", "-1");
+    assertThat(negative.exit()).isEqualTo(2);
+    assertThat(negative.err()).contains("--fail-below must be a level");
+
+    Run aboveEveryModel = assess("--fail-below", "7");
+    assertThat(aboveEveryModel.exit()).isEqualTo(2);
+    assertThat(aboveEveryModel.err()).contains("--fail-below 7 is above the highest level (4)");
+  }
+
+  @Test
+  void junitOutputHasOneTestcasePerTargetFailingBelowItsTarget() throws Exception {
+    Run run = assess("-o", "junit");
+    assertThat(run.exit()).isZero();
+    var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new java.io.ByteArrayInputStream(run.out().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    var cases = doc.getElementsByTagName("testcase");
+    assertThat(cases.getLength()).isEqualTo(6);
+    java.util.Map<String, Boolean> failing = new java.util.TreeMap<>();
+    for (int i = 0; i < cases.getLength(); i++) {
+      var c = (org.w3c.dom.Element) cases.item(i);
+      failing.put(c.getAttribute("classname") + "/" + c.getAttribute("name"), c.getElementsByTagName("failure").getLength() > 0);
+    }
+    assertThat(failing).containsEntry("search/search-ranker", false).containsEntry("fraud/fraud-detector", true);
+    assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo(String.valueOf(failing.values().stream().filter(b -> b).count()));
   }
 }

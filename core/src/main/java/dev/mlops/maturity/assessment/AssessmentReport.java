@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Renders assessments as table, json (mirrors the status) or markdown. */
+/** Renders assessments as table, json (mirrors the status), markdown or JUnit XML. */
 public final class AssessmentReport {
   private static final ObjectMapper JSON = new ObjectMapper()
       .setSerializationInclusion(JsonInclude.Include.NON_NULL)
@@ -41,6 +41,7 @@ public final class AssessmentReport {
       case TABLE -> table();
       case JSON -> json();
       case MARKDOWN -> markdown();
+      case JUNIT -> JunitReport.render(assessments);
     };
   }
 

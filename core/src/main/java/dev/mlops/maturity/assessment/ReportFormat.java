@@ -3,5 +3,6 @@ package dev.mlops.maturity.assessment;
 public enum ReportFormat {
   TABLE,
   JSON,
-  MARKDOWN
+  MARKDOWN,
+  JUNIT
 }
