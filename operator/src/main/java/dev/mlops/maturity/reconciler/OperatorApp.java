@@ -149,8 +149,9 @@ public final class OperatorApp {
       handle.attach(operator, server);
       operator.start();
       handle.startedUp();
-      log.info("operator started: watching {} kinds in {}", cluster.watchedKinds().size(),
-          namespaces.isEmpty() ? "all namespaces" : String.join(", ", namespaces));
+      // with --metrics-port 0 the port is only known now: say which one, once
+      log.info("operator started: watching {} kinds in {}; /metrics, /healthz and /readyz on port {}", cluster.watchedKinds().size(),
+          namespaces.isEmpty() ? "all namespaces" : String.join(", ", namespaces), handle.metricsPort());
       return handle;
     } catch (RuntimeException e) {
       handle.attach(null, server);
