@@ -23,6 +23,7 @@ public final class EvidenceCollector {
   private final ProbeSettings settings;
   private final Clock clock;
   private final Duration deadline;
+  private volatile ProbeTimings timings = ProbeTimings.NONE;
 
   public EvidenceCollector(ProbeSet probes, ProbeSettings settings, Clock clock) {
     this(probes, settings, clock, DEFAULT_DEADLINE);
@@ -33,6 +34,12 @@ public final class EvidenceCollector {
     this.settings = settings;
     this.clock = clock;
     this.deadline = deadline;
+  }
+
+  /** Reports how long each probe run took, by family (the operator's probe-latency histogram). */
+  public EvidenceCollector timedBy(ProbeTimings value) {
+    this.timings = value;
+    return this;
   }
 
   public ProbeSet probes() {
@@ -66,6 +73,11 @@ public final class EvidenceCollector {
   private Evidence run(Probe probe, WorkloadTarget target, ClusterView cluster, ExternalSources external) {
     ProbeReads reads = new ProbeReads(cluster, external, target != null);
     ProbeContext context = new ProbeContext(target, reads, reads, settings, clock);
-    return reads.explain(RUNNER.run(probe, context, deadline));
+    long start = System.nanoTime();
+    try {
+      return reads.explain(RUNNER.run(probe, context, deadline));
+    } finally {
+      timings.observe(ProbeTimings.familyOf(probe), Duration.ofNanos(System.nanoTime() - start));
+    }
   }
 }

@@ -6,6 +6,7 @@ import dev.mlops.maturity.external.AnswerCache;
 import dev.mlops.maturity.external.CachedExternalSources;
 import dev.mlops.maturity.metrics.ManagementServer;
 import dev.mlops.maturity.metrics.MaturityMetrics;
+import dev.mlops.maturity.metrics.ProbeLatency;
 import dev.mlops.maturity.metrics.ProcessMetrics;
 import dev.mlops.maturity.assessment.ClusterExceptions;
 import dev.mlops.maturity.assessment.ClusterModels;
@@ -56,7 +57,7 @@ public final class OperatorApp {
 
     Set<ResourceKind> kinds = watched(probes);
     TargetEventSource clusterEvents = new TargetEventSource();
-    EvidenceCollector collector = new EvidenceCollector(probes, config.thresholds(), options.clock());
+    EvidenceCollector collector = new EvidenceCollector(probes, config.thresholds(), options.clock()).timedBy(new ProbeLatency(registry));
     AnswerCache answers = new AnswerCache(options.clock(), options.evidenceMaxAge());
     CachedExternalSources external = new CachedExternalSources(options.external(), answers);
     PlatformEvidence platform = new PlatformEvidence(collector, external.readingFor(PlatformEvidence.READER),

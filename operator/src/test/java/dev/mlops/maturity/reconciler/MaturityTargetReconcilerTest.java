@@ -180,7 +180,8 @@ class MaturityTargetReconcilerTest {
         .contains("mlops_maturity_level_gap{model=\"test-model\",namespace=\"team-a\",target=\"fraud\"} 0.0")
         .contains("mlops_maturity_last_evaluation_timestamp_seconds{namespace=\"team-a\",target=\"fraud\"}")
         .contains("mlops_maturity_evaluation_duration_seconds_bucket")
-        .as("JVM and process series for the standard dashboards").contains("jvm_memory_used_bytes{", "process_cpu_usage");
+        .as("JVM and process series for the standard dashboards").contains("jvm_memory_used_bytes{", "process_cpu_usage")
+        .as("probe latency per family").containsPattern("mlops_maturity_probe_duration_seconds_bucket\\{family=\"[a-z]+\",le=");
 
     cluster.client.resources(MaturityTarget.class).inNamespace("team-a").withName("fraud").delete();
 
