@@ -123,8 +123,9 @@ class DashboardTest {
     }
     assertThat(used).as("the dashboards show every exported metric")
         .containsAll(ExportedMetrics.ownGaugesAndCounters())
-        .contains("mlops_maturity_evaluation_duration_seconds_bucket");
-    assertThat(ExportedMetrics.ownHistograms()).containsExactly("mlops_maturity_evaluation_duration_seconds");
+        .contains("mlops_maturity_evaluation_duration_seconds_bucket", "mlops_maturity_probe_duration_seconds_bucket");
+    assertThat(ExportedMetrics.ownHistograms())
+        .containsExactlyInAnyOrder("mlops_maturity_evaluation_duration_seconds", "mlops_maturity_probe_duration_seconds");
   }
 
   private static String substitute(String expr) {

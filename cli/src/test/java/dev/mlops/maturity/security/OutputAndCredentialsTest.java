@@ -65,8 +65,8 @@ class OutputAndCredentialsTest {
           targetLevel: 1
           workload: {selector: {matchLabels: {app: x}}}
           waivers:
-          - {capability: health-monitoring, reason: "<script>alert(document.cookie)</script>"}
-        """);
+          - {capability: scheduled-retraining, reason: "<script>alert(document.cookie)</script>", expires: "%s"}
+        """.formatted(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30)));
 
     Commands run = Commands.run("assess", "--kubeconfig", cluster.kubeconfig(dir).toString(), "-f", file.toString(), "-o", "markdown");
 
