@@ -219,6 +219,8 @@ class SecurityTest {
           case "target" -> target = value;
           case "capability", "probe" -> assertThat(capabilityIds).as(line).contains(value);
           case "model" -> assertThat(value).isIn("mlops-5-level", "google-3-level", "azure-5-level");
+          // probe families are the probe packages: a fixed handful, never from cluster data
+          case "family" -> assertThat(value).isIn("delivery", "governance", "mlflow", "pipeline", "platform", "prometheus", "serving");
           default -> { }
         }
       }
@@ -226,7 +228,7 @@ class SecurityTest {
         perTarget.merge(ns + "/" + target, 1, Integer::sum);
       }
     }
-    assertThat(labelNames).as("a fixed label set").isSubsetOf("namespace", "target", "model", "capability", "probe", "le", "quantile");
+    assertThat(labelNames).as("a fixed label set").isSubsetOf("namespace", "target", "model", "capability", "probe", "family", "le", "quantile");
     assertThat(perTarget).hasSize(targets);
     int max = perTarget.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
     org.slf4j.LoggerFactory.getLogger(SecurityTest.class).info("{} mlops_maturity_ series for {} targets, at most {} per target",
