@@ -126,26 +126,28 @@ public abstract class MockCluster implements AutoCloseable {
   }
 
   /** A custom two-level model: level 1 needs a served workload (health-monitoring), level 2 a retraining schedule. */
+  static final String TEST_MODEL = """
+      apiVersion: maturity.mlops.dev/v1alpha1
+      kind: MaturityModel
+      metadata:
+        name: test-model
+      spec:
+        description: two levels for operator tests
+        levels:
+        - level: 0
+          name: Manual
+        - level: 1
+          name: Served
+          requires:
+          - capability: health-monitoring
+        - level: 2
+          name: Retrained
+          requires:
+          - capability: scheduled-retraining
+      """;
+
   public void createTestModel() {
-    createModel("""
-        apiVersion: maturity.mlops.dev/v1alpha1
-        kind: MaturityModel
-        metadata:
-          name: test-model
-        spec:
-          description: two levels for operator tests
-          levels:
-          - level: 0
-            name: Manual
-          - level: 1
-            name: Served
-            requires:
-            - capability: health-monitoring
-          - level: 2
-            name: Retrained
-            requires:
-            - capability: scheduled-retraining
-        """);
+    createModel(TEST_MODEL);
   }
 
   public void createModel(String yaml) {

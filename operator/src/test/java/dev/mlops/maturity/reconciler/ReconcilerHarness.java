@@ -53,7 +53,7 @@ final class ReconcilerHarness {
 
   /** With these probes (default: {@link TestProbes}) and external sources. */
   ReconcilerHarness(MaturityTarget target, ProbeSet probeSet, ExternalSources external) {
-    objects.addYaml(TEST_MODEL);
+    objects.addYaml(MockCluster.TEST_MODEL);
     ClusterView cluster = (kind, namespace) -> {
       if (broken != null) {
         throw broken;
@@ -106,26 +106,6 @@ final class ReconcilerHarness {
     return g == null ? Double.NaN : g.value();
   }
 
-  /** The test model of {@link MockCluster#createTestModel()}. */
-  static final String TEST_MODEL = """
-      apiVersion: maturity.mlops.dev/v1alpha1
-      kind: MaturityModel
-      metadata:
-        name: test-model
-      spec:
-        description: two levels for operator tests
-        levels:
-        - level: 0
-          name: Manual
-        - level: 1
-          name: Served
-          requires:
-          - capability: health-monitoring
-        - level: 2
-          name: Retrained
-          requires:
-          - capability: scheduled-retraining
-      """;
 
   /** A clock that moves only when told. */
   static final class MutableClock extends Clock {
