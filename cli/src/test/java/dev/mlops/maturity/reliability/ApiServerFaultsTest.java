@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -265,5 +266,28 @@ class ApiServerFaultsTest {
     assertThat(unavailable.hits()).isEqualTo(2);
     assertThat(cluster.events("team-a", TargetEvents.TARGET_MET)).hasSize(1);
     assertThat(operator.live()).isTrue();
+  }
+
+  @Test
+  void aStatusWriteAnswered404WhileTheApiServerReloadsIsRetriedWithinSecondsAndNeverGivenUp() {
+    // a real API server answers 404 for the status subresource for a moment while it re-registers the CRD.
+    // Each failed attempt sends two patches (the status, then the failure status): 14 failures are seven
+    // attempts, which outlast JOSDK's default retry, after which the target would wait for an event
+    FaultyCluster.Fault reloading = cluster.fail((m, p) -> "PATCH".equals(m) && p.contains("/maturitytargets/fraud/status"), 14, 404);
+    startOperator();
+    cluster.create(FaultyCluster.target("team-a", "fraud", 2, FRAUD));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> Integer.valueOf(2).equals(cluster.level("team-a", "fraud")));
+    assertThat(reloading.hits()).isEqualTo(14);
+    assertThat(cluster.events("team-a", TargetEvents.TARGET_MET)).hasSize(1);
+  }
+
+  @Test
+  void theRetryOfAFailedReconcileStartsWithinASecondIsCappedAndNeverStops() {
+    GenericRetry retry = OperatorApp.RETRY;
+    assertThat(retry.getInitialInterval()).isLessThanOrEqualTo(1000);
+    assertThat(retry.getMaxInterval()).isLessThanOrEqualTo(30_000);
+    assertThat(retry.getMaxAttempts()).as("a reconcile that keeps failing is retried forever, at the capped interval")
+        .isEqualTo(-1);
   }
 }

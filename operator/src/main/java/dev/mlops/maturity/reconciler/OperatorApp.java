@@ -19,6 +19,7 @@ import dev.mlops.maturity.status.StatusFactory;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -41,6 +42,13 @@ public final class OperatorApp {
   private static final Logger log = LoggerFactory.getLogger(OperatorApp.class);
   /** How often HTTP answers are checked for age; each is re-fetched once older than the evidence max age. */
   static final Duration POLL = Duration.ofSeconds(2);
+  /**
+   * A failed reconcile (a status write answered 404 while the API server reloads, a 503) is retried
+   * after 0.5 s, then 1.5x longer each time up to 30 s, and never given up: JOSDK's default stops after
+   * five attempts, after which a target would wait for the next event to be looked at again.
+   */
+  public static final GenericRetry RETRY = new GenericRetry().setInitialInterval(500).setIntervalMultiplier(1.5)
+      .setMaxInterval(30_000).withoutMaxAttempts();
 
   private OperatorApp() {}
 
@@ -141,6 +149,7 @@ public final class OperatorApp {
       });
       operator.register(reconciler, c -> {
         c.withTriggerReconcilerOnAllEvents(true);
+        c.withRetry(RETRY);
         if (!namespaces.isEmpty()) {
           c.settingNamespaces(namespaces);
         }
