@@ -4,7 +4,9 @@ import dev.mlops.maturity.evidence.Evidence;
 import dev.mlops.maturity.model.Scope;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,36 +50,44 @@ public final class EvidenceCollector {
 
   /** Platform-scope evidence for the whole cluster (shared by all targets of one cycle). */
   public Map<String, Evidence> platform(ClusterView cluster, ExternalSources external) {
-    Map<String, Evidence> out = new LinkedHashMap<>();
-    for (Probe p : probes.ofScope(Scope.PLATFORM)) {
-      out.put(p.capability(), run(p, null, cluster, external));
-    }
-    return out;
+    return runAll(probes.ofScope(Scope.PLATFORM), null, cluster, external);
   }
 
   /** Workload-scope evidence for the capabilities asked for, merged with the platform evidence. */
   public Map<String, Evidence> workload(
       WorkloadTarget target, ClusterView cluster, ExternalSources external, Map<String, Evidence> platform, Set<String> capabilities) {
+    List<Probe> toRun = new ArrayList<>();
+    for (String id : capabilities) {
+      if (!platform.containsKey(id)) {
+        probes.find(id).filter(p -> p.scope() == Scope.WORKLOAD).ifPresent(toRun::add);
+      }
+    }
+    Map<String, Evidence> ran = runAll(toRun, target, cluster, external);
     Map<String, Evidence> out = new LinkedHashMap<>();
     for (String id : capabilities) {
-      if (platform.containsKey(id)) {
-        out.put(id, platform.get(id));
-        continue;
+      Evidence e = platform.containsKey(id) ? platform.get(id) : ran.get(id);
+      if (e != null) {
+        out.put(id, e);
       }
-      probes.find(id).filter(p -> p.scope() == Scope.WORKLOAD).ifPresent(p -> out.put(id, run(p, target, cluster, external)));
     }
     return out;
   }
 
-  /** Runs one probe through a {@link ProbeReads}, so an Unknown verdict says why (NotConfigured is not a failure). */
-  private Evidence run(Probe probe, WorkloadTarget target, ClusterView cluster, ExternalSources external) {
-    ProbeReads reads = new ProbeReads(cluster, external, target != null);
-    ProbeContext context = new ProbeContext(target, reads, reads, settings, clock);
-    long start = System.nanoTime();
-    try {
-      return reads.explain(RUNNER.run(probe, context, deadline));
-    } finally {
-      timings.observe(ProbeTimings.familyOf(probe), Duration.ofNanos(System.nanoTime() - start));
+  /** Runs the probes, each through its own {@link ProbeReads}, so an Unknown verdict says why (NotConfigured is not a failure). */
+  private Map<String, Evidence> runAll(List<Probe> toRun, WorkloadTarget target, ClusterView cluster, ExternalSources external) {
+    List<ProbeReads> reads = new ArrayList<>(toRun.size());
+    List<ProbeRunner.Job> jobs = new ArrayList<>(toRun.size());
+    for (Probe probe : toRun) {
+      ProbeReads r = new ProbeReads(cluster, external, target != null);
+      reads.add(r);
+      jobs.add(new ProbeRunner.Job(probe, new ProbeContext(target, r, r, settings, clock)));
     }
+    ProbeTimings observer = timings;
+    Evidence[] results = RUNNER.runAll(jobs, deadline, (probe, took) -> observer.observe(ProbeTimings.familyOf(probe), took));
+    Map<String, Evidence> out = new LinkedHashMap<>();
+    for (int i = 0; i < toRun.size(); i++) {
+      out.put(toRun.get(i).capability(), reads.get(i).explain(results[i]));
+    }
+    return out;
   }
 }
