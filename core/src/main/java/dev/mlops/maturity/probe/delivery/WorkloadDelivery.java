@@ -80,7 +80,11 @@ public record WorkloadDelivery(List<GenericKubernetesResource> servingObjects, L
     scan.read(helmReleases);
 
     List<ArgoCdDelivery> argo = new ArrayList<>();
+    ArgoCdCandidates candidates = ArgoCdCandidates.of(serving);
     for (GenericKubernetesResource app : apps) {
+      if (!candidates.mayDeliver(app)) {
+        continue; // every target reads every Application: the cheap test keeps this linear per target
+      }
       List<String> objects = new ArrayList<>();
       Set<String> how = new LinkedHashSet<>();
       for (GenericKubernetesResource object : serving) {
