@@ -3,6 +3,7 @@ package dev.mlops.maturity.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.reconciler.MockCluster;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +20,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * The image tarball Jib built (-Pimage) unpacked layer by layer and started from its own config, so the
  * artifact the chart deploys is the one tested: the chart's command, a non-root user, only the image's
  * own libraries, {@code run --help}, then {@code run} against an HTTPS API server until /readyz answers
- * and a target is reconciled, then SIGTERM.
+ * and a target's retraining schedule is found and written to its status, then SIGTERM.
  */
 class ImageTarballTest {
   private static final Path ROOT_DIR = Path.of(System.getProperty("project.root", ".."));
@@ -123,7 +126,7 @@ class ImageTarballTest {
       StringBuffer output = drain(operator.getInputStream());
       try {
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> !operator.isAlive() || status(http, port, "/readyz") == 200);
+        awaitOrFail(Duration.ofMinutes(2), output, () -> !operator.isAlive() || status(http, port, "/readyz") == 200);
         assertThat(operator.isAlive()).as(output.toString()).isTrue();
         assertThat(status(http, port, "/healthz")).isEqualTo(200);
         assertThat(mappedLibraries(operator.pid())).as("shared objects the running JVM mapped").isNotEmpty()
@@ -131,9 +134,11 @@ class ImageTarballTest {
 
         cluster.createTwoTeams();
         cluster.create(MockCluster.target("team-a", "fraud", 2, MockCluster.FRAUD));
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).until(() -> cluster.level("team-a", "fraud") != null);
-        assertThat(cluster.level("team-a", "fraud")).as(output.toString()).isEqualTo(2);
-        assertThat(get(http, port, "/metrics")).contains("mlops_maturity_level{");
+        // the CronWorkflow seen through the informers, probed and written back as status: the operator really works
+        awaitOrFail(Duration.ofMinutes(1), output, () -> !operator.isAlive() || retrainingSatisfied(cluster));
+        assertThat(operator.isAlive()).as(output.toString()).isTrue();
+        assertThat(cluster.level("team-a", "fraud")).isNotNull();
+        assertThat(get(http, port, "/metrics")).contains("mlops_maturity_observed_level{model=\"test-model\",namespace=\"team-a\",target=\"fraud\"}");
 
         operator.destroy(); // SIGTERM, as the kubelet stops the pod
         assertThat(operator.waitFor(1, TimeUnit.MINUTES)).isTrue();
@@ -141,6 +146,20 @@ class ImageTarballTest {
       } finally {
         operator.destroyForcibly();
       }
+    }
+  }
+
+  private static boolean retrainingSatisfied(ImageApiServer cluster) {
+    var target = cluster.get("team-a", "fraud");
+    return target != null && target.getStatus() != null && target.getStatus().capabilities.stream()
+        .anyMatch(c -> "scheduled-retraining".equals(c.id) && c.state == CapabilityState.Satisfied);
+  }
+
+  private static void awaitOrFail(Duration atMost, StringBuffer output, Callable<Boolean> condition) {
+    try {
+      await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(condition);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(e.getMessage() + "; the operator printed:\n" + output, e);
     }
   }
 
