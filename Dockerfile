@@ -1,4 +1,9 @@
-# Image of the MLOps maturity operator: the runnable jar on a JRE.
+# Image of the MLOps maturity operator: the runnable jar on a JRE, for builders that have a Docker engine.
+#
+# The image the project builds and tests is the Jib one (`mvn -B package -Pimage`, README "Container image"):
+# a jlink runtime on scratch, no engine needed. This Dockerfile makes an equivalent image on a Temurin JRE
+# base: same entrypoint and default args, user 65532:65532, port 8080 and JAVA_TOOL_OPTIONS; keep them in step
+# with image/pom.xml.
 #
 # Build the jar first, then the image (from the repository root):
 #   mvn -B package -DskipTests
