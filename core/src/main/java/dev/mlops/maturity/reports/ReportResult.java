@@ -3,6 +3,8 @@ package dev.mlops.maturity.reports;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,7 +21,8 @@ public record ReportResult(String source, String policy, String rule, String cat
 
   public ReportResult {
     Objects.requireNonNull(policy, "policy (required by the Report schema)");
-    properties = properties == null ? Map.of() : Map.copyOf(properties);
+    // insertion order kept: the Report reads the same on every write
+    properties = properties == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
   }
 
   /** This result found at another time. */
