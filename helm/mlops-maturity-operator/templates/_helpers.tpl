@@ -104,6 +104,10 @@ watchNamespaces:
 policy:
   {{- toYaml . | nindent 2 }}
 {{- end }}
+{{- if .Values.reports.enabled }}
+reports:
+  enabled: true
+{{- end }}
 {{- end }}
 
 {{/*

@@ -127,4 +127,10 @@ Namespaced kinds: granted by the ClusterRole, or by a Role in each watched names
 - apiGroups: ["", events.k8s.io]
   resources: [events]
   verbs: [create, patch]
+{{- if .Values.reports.enabled }}
+# reports.enabled: one OpenReports Report per target, replaced whole; no delete (garbage-collected with its owner target)
+- apiGroups: [openreports.io]
+  resources: [reports]
+  verbs: [get, create, update]
+{{- end }}
 {{- end }}

@@ -49,7 +49,7 @@ public final class OperatorConfigLoader {
           + "thresholds and watchNamespaces");
     }
     List<String> problems = new ArrayList<>();
-    KnownKeys.check(root, "", Set.of("integrations", "thresholds", "watchNamespaces", "policy", "tenancy"), problems);
+    KnownKeys.check(root, "", Set.of("integrations", "thresholds", "watchNamespaces", "policy", "tenancy", "reports"), problems);
     JsonNode integrations = root.path("integrations");
     KnownKeys.check(integrations, "integrations", Set.of("prometheus", "mlflow"), problems);
     Map<String, Endpoint> prometheus = endpoints(integrations.path("prometheus"), "integrations.prometheus", problems);
@@ -80,10 +80,32 @@ public final class OperatorConfigLoader {
     }
     var policy = PolicyReader.read(root.path("policy"), problems);
     Tenancy tenancy = TenancyConfig.parse(root.path("tenancy"), problems);
+    boolean reports = reportsEnabled(root.path("reports"), problems);
     if (!problems.isEmpty()) {
       throw new InvalidConfigException("invalid operator configuration: " + String.join("; ", problems));
     }
-    return new OperatorConfig(prometheus, mlflow, new ProbeSettings(percent, window, alias, tenancy), namespaces, policy);
+    return new OperatorConfig(prometheus, mlflow, new ProbeSettings(percent, window, alias, tenancy), namespaces, policy, reports);
+  }
+
+  /** {@code reports: {enabled: true}} writes OpenReports Reports; off when absent. */
+  private static boolean reportsEnabled(JsonNode reports, List<String> problems) {
+    if (reports.isMissingNode() || reports.isNull()) {
+      return false;
+    }
+    if (!reports.isObject()) {
+      problems.add("reports must be a map such as {enabled: true}");
+      return false;
+    }
+    KnownKeys.check(reports, "reports", Set.of("enabled"), problems);
+    JsonNode enabled = reports.path("enabled");
+    if (enabled.isMissingNode() || enabled.isNull()) {
+      return false;
+    }
+    if (!enabled.isBoolean()) {
+      problems.add("reports.enabled must be true or false, got '" + BoundedText.of(enabled.asText(), 50) + "'");
+      return false;
+    }
+    return enabled.booleanValue();
   }
 
   static Duration parseWindow(String w) {

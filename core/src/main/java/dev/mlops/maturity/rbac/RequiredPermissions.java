@@ -21,6 +21,13 @@ public final class RequiredPermissions {
   public static final String API_GROUP = "maturity.mlops.dev";
   static final List<String> READ = List.of("get", "list", "watch");
   /** JOSDK's check of its Lease permissions before leader election starts. */
+  /** The OpenReports API group: one Report per MaturityTarget, in the target's namespace, when reports are enabled. */
+  public static final String OPENREPORTS_GROUP = "openreports.io";
+  /**
+   * get (the stored Report, once per target after a start), create, update (whole replacement, never a patch
+   * that could append results); no delete: Kubernetes' garbage collector removes a Report with its owner target.
+   */
+  public static final List<String> REPORT_VERBS = List.of("get", "create", "update");
   public static final Permission LEASE_ACCESS_CHECK = Permission.on("authorization.k8s.io", "selfsubjectrulesreviews", "create");
 
   private RequiredPermissions() {}
@@ -42,6 +49,9 @@ public final class RequiredPermissions {
       READ.forEach(verb -> (kind.namespaced() ? namespaced : clusterScoped).add(Permission.on(kind.group(), kind.plural(), verb)));
     }
     ownApi(clusterScoped, namespaced);
+    if (config.reportsEnabled()) {
+      REPORT_VERBS.forEach(v -> namespaced.add(Permission.on(OPENREPORTS_GROUP, "reports", v)));
+    }
 
     SortedSet<Permission> clusterWide = new TreeSet<>(clusterScoped);
     Map<String, SortedSet<Permission>> byNamespace = new TreeMap<>();

@@ -50,6 +50,21 @@ class OperatorConfigLoaderTest {
   }
 
   @Test
+  void openReportsOutputIsOffUnlessReportsEnabledIsTrue() throws InvalidConfigException {
+    assertThat(OperatorConfigLoader.parse("watchNamespaces: []").reportsEnabled()).isFalse();
+    assertThat(OperatorConfigLoader.parse("reports: {enabled: false}").reportsEnabled()).isFalse();
+    assertThat(OperatorConfigLoader.parse("reports: {enabled: true}").reportsEnabled()).isTrue();
+  }
+
+  @Test
+  void aReportsSectionThatIsNotABooleanSwitchIsRejectedByPath() {
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("reports: {enabled: yes-please}"))
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("reports.enabled must be true or false, got 'yes-please'");
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("reports: {enabeld: true}"))
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("reports.enabeld is not a known key");
+  }
+
+  @Test
   void windowInDaysIsAccepted() throws InvalidConfigException {
     OperatorConfig config = OperatorConfigLoader.parse("thresholds: {gpuUtilisationWindow: 7d}");
 

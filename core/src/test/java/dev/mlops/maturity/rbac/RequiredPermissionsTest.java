@@ -92,6 +92,21 @@ class RequiredPermissionsTest {
   }
 
   @Test
+  void openReportsAreGrantedOnlyWhenEnabledAndOnlyTheVerbsTheWriterUsesWhereTargetsLive() {
+    OperatorConfig off = new OperatorConfig(Map.of(), Map.of(), ProbeSettings.DEFAULTS, List.of());
+    OperatorConfig on = off.withReportsEnabled(true);
+    OperatorConfig namespaced = new OperatorConfig(Map.of(), Map.of(), ProbeSettings.DEFAULTS, List.of("team-a")).withReportsEnabled(true);
+
+    assertThat(RequiredPermissions.of(off, NS).clusterWide()).extracting(Permission::apiGroup).doesNotContain("openreports.io");
+    assertThat(RequiredPermissions.of(on, NS).clusterWide()).filteredOn(p -> p.apiGroup().equals("openreports.io"))
+        .containsExactlyInAnyOrder(Permission.on("openreports.io", "reports", "get"), Permission.on("openreports.io", "reports", "create"),
+            Permission.on("openreports.io", "reports", "update"));
+    Grants inNamespace = RequiredPermissions.of(namespaced, NS);
+    assertThat(inNamespace.clusterWide()).extracting(Permission::apiGroup).doesNotContain("openreports.io");
+    assertThat(inNamespace.inNamespace("team-a")).contains(Permission.on("openreports.io", "reports", "update"));
+  }
+
+  @Test
   void namespacedModeGrantsNamespacedKindsPerWatchedNamespace() {
     OperatorConfig config = new OperatorConfig(Map.of(), Map.of(), ProbeSettings.DEFAULTS, List.of("team-a", "team-b"));
 

@@ -33,6 +33,7 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
   private final TargetEventSource clusterEvents;
   private final MaturityMetrics metrics;
   private ReconcileWatchdog watchdog = ReconcileWatchdog.UNWATCHED;
+  private TargetReports reports = TargetReports.NONE;
 
   public MaturityTargetReconciler(TargetObserver evaluator, StatusFactory statuses, StatusWriter writer,
       TransitionPublisher publisher, TargetEventSource clusterEvents, MaturityMetrics metrics) {
@@ -49,6 +50,11 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
     this.watchdog = value;
   }
 
+  /** Also publishes each evaluation to {@code value} (OpenReports Reports when reports.enabled). */
+  void reportsTo(TargetReports value) {
+    this.reports = value;
+  }
+
   @Override
   public List<EventSource<?, MaturityTarget>> prepareEventSources(EventSourceContext<MaturityTarget> context) {
     clusterEvents.index(context.getPrimaryCache());
@@ -60,6 +66,7 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
     if (context.isPrimaryResourceDeleted()) {
       publisher.deleted(target.getMetadata().getNamespace(), target.getMetadata().getName());
       evaluator.forget(target);
+      reports.forget(target);
       return UpdateControl.noUpdate();
     }
     Timer.Sample sample = Timer.start(metrics.registry());
@@ -73,6 +80,7 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
       // metrics follow the evaluation, not the write: during an API outage Degraded must still show (issue 19)
       evaluation.assessment().ifPresent(a -> publisher.measured(target, after, a));
       boolean written = writer.write(target, after, context);
+      reports.write(target, evaluation);
       if (evaluation.assessment().isPresent()) {
         if (written) {
           publisher.announced(target, before, after, evaluation.assessment().get());

@@ -106,6 +106,9 @@ public final class OperatorApp {
           clusterEvents, metrics);
       ReconcileWatchdog watchdog = new ReconcileWatchdog(options.clock(), ReconcileWatchdog.DEFAULT_STALL_LIMIT);
       reconciler.watchedBy(watchdog);
+      if (config.reportsEnabled()) {
+        reconciler.reportsTo(new OpenReportsWriter(client, options.clock()));
+      }
       handle.watch(watchdog);
 
       Operator operator = new Operator(o -> {
