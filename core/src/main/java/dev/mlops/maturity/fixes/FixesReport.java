@@ -23,7 +23,8 @@ public final class FixesReport {
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
+      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+      .disable(YAMLGenerator.Feature.SPLIT_LINES));
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final List<TargetFixes> targets;
@@ -66,7 +67,7 @@ public final class FixesReport {
       out.append("\nsuggested fixes for ").append(t.namespace()).append('/').append(t.name()).append(": ").append(heading(t)).append('\n');
       int width = t.suggestions().stream().mapToInt(s -> s.capability().length()).max().orElse(0);
       for (Suggestion s : t.suggestions()) {
-        out.append("  ").append(String.format("%-" + (width + 2) + "s", s.capability())).append(String.format("%-22s", s.remedy().text()))
+        out.append("  ").append(String.format("%-" + (width + 2) + "s", s.capability())).append(String.format("%-21s", s.remedy().text()))
             .append(s.remedy() == Remedy.MANIFESTS ? s.message() + ": " + describe(s) + " (-o yaml prints them)" : oneLine(s.message())).append('\n');
       }
     }

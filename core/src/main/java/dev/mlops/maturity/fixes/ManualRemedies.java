@@ -52,7 +52,8 @@ final class ManualRemedies {
   static Suggestion of(FixContext ctx, boolean declarable) {
     Need need = NEEDS.getOrDefault(ctx.capability(), new Need(Remedy.NEEDS_HUMAN, "no manifest is generated for this capability"));
     String text = need.text().replace("%m", ctx.target().registeredModel() == null ? ctx.target().name() : ctx.target().registeredModel());
-    String state = ctx.evidence() == null ? "" : " (now " + ctx.evidence().state() + ": " + ctx.evidence().message() + ")";
+    String state = ctx.evidence() == null ? "" : " (now " + ctx.evidence().state()
+        + (ctx.evidence().message().isBlank() ? "" : ": " + ctx.evidence().message()) + ")";
     return Suggestion.without(ctx, need.remedy(), text + (declarable ? "; the model also accepts it declared in spec.declared" : "") + state);
   }
 }
