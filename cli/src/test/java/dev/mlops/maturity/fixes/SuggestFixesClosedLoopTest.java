@@ -34,6 +34,7 @@ class SuggestFixesClosedLoopTest {
       List<GenericKubernetesResource> manifests = DemoClimb.documents(yaml.out());
       assertThat(manifests).extracting(GenericKubernetesResource::getKind)
           .containsExactlyInAnyOrder("Service", "ServiceMonitor", "PrometheusRule", "EventSource", "Sensor");
+      validatesAgainstUpstreamCrds(manifests);
       demo.apply(manifests);
       Map<String, JsonNode> after = demo.assessments();
 
@@ -102,6 +103,7 @@ class SuggestFixesClosedLoopTest {
         assertThat(cron.getMetadata().getLabels()).containsEntry("app.kubernetes.io/part-of", "fraud-detector");
       });
       assertThat(yaml.out()).contains("# scheduled-retraining: unlocks level 2 (Automated) of mlops-5-level for fraud/fraud-detector");
+      validatesAgainstUpstreamCrds(manifests);
       demo.apply(manifests);
 
       JsonNode climbed = demo.assessments("-n", "fraud").get("fraud");
@@ -123,6 +125,16 @@ class SuggestFixesClosedLoopTest {
       assertThat(junit.exit()).isEqualTo(2);
       assertThat(junit.err()).contains("--suggest-fixes prints table, json, markdown or yaml");
       assertThat(demo.assess("-o", "yaml").err()).contains("yaml needs --suggest-fixes");
+    }
+  }
+
+  /** Every third-party object against its vendored upstream CRD (core test resources crds/upstream/, each naming its source). */
+  private static void validatesAgainstUpstreamCrds(List<GenericKubernetesResource> manifests) {
+    for (GenericKubernetesResource m : manifests) {
+      if (m.getApiVersion().contains("/") && !m.getApiVersion().startsWith("batch/") && !m.getApiVersion().startsWith("apps/")) {
+        assertThat(UpstreamCrds.of(m.getKind())).as(m.getKind() + " has a vendored upstream CRD").isPresent();
+        assertThat(UpstreamCrds.of(m.getKind()).orElseThrow().validate(m)).as(m.getKind() + " " + m.getMetadata().getName()).isEmpty();
+      }
     }
   }
 
