@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,6 +126,18 @@ class SuggestFixesClosedLoopTest {
       assertThat(junit.exit()).isEqualTo(2);
       assertThat(junit.err()).contains("--suggest-fixes prints table, json, markdown or yaml");
       assertThat(demo.assess("-o", "yaml").err()).contains("yaml needs --suggest-fixes");
+
+      // the README section shows this run's real output: every line of it must be there
+      String readme = Files.readString(DemoClimb.ROOT.resolve("README.md"));
+      String fraudYaml = demo.assess("-n", "fraud", "--suggest-fixes", "-o", "yaml").out();
+      Path shown = DemoClimb.ROOT.resolve("cli/target/suggest-fixes-demo");
+      Files.createDirectories(shown);
+      Files.writeString(shown.resolve("churn-table.txt"), table.out());
+      Files.writeString(shown.resolve("fraud-yaml.txt"), fraudYaml);
+      for (String out : List.of(table.out(), fraudYaml)) {
+        assertThat(out.lines().filter(l -> !l.isBlank())).as("README section \"Climbing: assess --suggest-fixes\" shows the real output")
+            .allSatisfy(l -> assertThat(readme).contains(l));
+      }
     }
   }
 

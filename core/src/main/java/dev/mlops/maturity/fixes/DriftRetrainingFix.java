@@ -59,7 +59,7 @@ public final class DriftRetrainingFix implements Fix {
       manifests.add(eventSource(ctx, source));
     }
     manifests.add(sensor(ctx, source, event, tpl));
-    return Suggestion.apply(ctx, "retrain with WorkflowTemplate " + tpl + " when the drift alert fires (Sensor on EventSource " + source + ")", manifests);
+    return Suggestion.apply(ctx, "retrain with WorkflowTemplate " + tpl + " when the drift alert fires", manifests);
   }
 
   private static boolean hasDriftAlert(List<GenericKubernetesResource> rules) {

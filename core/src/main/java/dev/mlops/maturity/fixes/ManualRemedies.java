@@ -54,6 +54,6 @@ final class ManualRemedies {
     String text = need.text().replace("%m", ctx.target().registeredModel() == null ? ctx.target().name() : ctx.target().registeredModel());
     String state = ctx.evidence() == null ? "" : " (now " + ctx.evidence().state()
         + (ctx.evidence().message().isBlank() ? "" : ": " + ctx.evidence().message()) + ")";
-    return Suggestion.without(ctx, need.remedy(), text + (declarable ? "; the model also accepts it declared in spec.declared" : "") + state);
+    return Suggestion.without(ctx, need.remedy(), text + (declarable && !text.contains("declare") ? "; or declare it in spec.declared" : "") + state);
   }
 }

@@ -86,8 +86,8 @@ public final class ServiceMonitorFix implements Fix {
     manifests.add(ctx.manifest(monitor, "scrapes Service " + service.getMetadata().getName() + " " + endpointField + " " + endpointPort
         + " every 30s" + release.map(r -> "; label release=" + r + " as the cluster's other ServiceMonitors carry (the Prometheus serviceMonitorSelector)")
         .orElse("; no other ServiceMonitor shows which labels your Prometheus selects: add them")));
-    return Suggestion.apply(ctx, "scrape " + w.kind() + " " + w.name() + " through " + manifests.stream().map(FixManifest::describe)
-        .collect(Collectors.joining(" and ")), manifests);
+    return Suggestion.apply(ctx, "scrape " + w.kind() + " " + w.name() + " on Service " + service.getMetadata().getName() + " "
+        + endpointField + " " + endpointPort, manifests);
   }
 
   private static boolean selects(GenericKubernetesResource monitor, GenericKubernetesResource svc) {
