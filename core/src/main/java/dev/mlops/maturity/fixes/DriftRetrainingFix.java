@@ -108,7 +108,7 @@ public final class DriftRetrainingFix implements Fix {
     labels.put("mlops_trigger", EVENT);
     alert.put("labels", labels);
     alert.put("annotations", Map.of("summary", "Feature drift on " + ns + "/" + ctx.target().name() + ": retraining is triggered"));
-    FixContext.spec(rule).put("groups", List.of(Map.of("name", ctx.target().name() + ".drift", "rules", List.of(alert))));
+    FixContext.spec(rule).put("groups", List.of(FixContext.fields("name", ctx.target().name() + ".drift", "rules", List.of(alert))));
     return ctx.manifest(rule, "the drift alert; replace " + DRIFT_SERIES + " with the workload's drift metric and threshold.",
         "route it to the EventSource: an Alertmanager route matching mlops_trigger=\"drift\" with a webhook receiver",
         "  url: http://" + source + "-eventsource-svc." + ns + ".svc:" + portAndPath
@@ -140,14 +140,14 @@ public final class DriftRetrainingFix implements Fix {
     Map<String, Object> workflow = new LinkedHashMap<>();
     workflow.put("apiVersion", KindCatalogue.WORKFLOW.apiVersion());
     workflow.put("kind", "Workflow");
-    workflow.put("metadata", Map.of("generateName", ctx.target().name() + "-drift-retrain-", "labels", new LinkedHashMap<>(ctx.workloadLabels())));
+    workflow.put("metadata", FixContext.fields("generateName", ctx.target().name() + "-drift-retrain-", "labels", new LinkedHashMap<>(ctx.workloadLabels())));
     workflow.put("spec", Map.of("workflowTemplateRef", Map.of("name", template)));
     Map<String, Object> argo = new LinkedHashMap<>();
     argo.put("operation", "submit");
     argo.put("source", Map.of("resource", workflow));
     Map<String, Object> spec = FixContext.spec(sensor);
     spec.put("dependencies", List.of(dependency));
-    spec.put("triggers", List.of(Map.of("template", Map.of("name", "retrain", "argoWorkflow", argo))));
+    spec.put("triggers", List.of(Map.of("template", FixContext.fields("name", "retrain", "argoWorkflow", argo))));
     return ctx.manifest(sensor, "submits a Workflow of WorkflowTemplate " + template + " when EventSource " + source + " receives a drift alert;",
         "the Sensor's service account needs create on workflows.argoproj.io in " + ctx.namespace() + " (set spec.template.serviceAccountName)");
   }

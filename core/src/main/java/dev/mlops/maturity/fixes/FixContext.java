@@ -69,6 +69,15 @@ public record FixContext(WorkloadTarget target, ClusterView cluster, String mode
     return (Map<String, Object>) r.getAdditionalProperties().computeIfAbsent("spec", k -> new LinkedHashMap<String, Object>());
   }
 
+  /** A map in the given key order (Map.of iterates in a random order, and the YAML must read the same every run). */
+  public static Map<String, Object> fields(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
+  }
+
   /** Marks an object as suggested for this capability. */
   public void annotate(GenericKubernetesResource r) {
     Map<String, String> annotations = r.getMetadata().getAnnotations() == null ? new LinkedHashMap<>()

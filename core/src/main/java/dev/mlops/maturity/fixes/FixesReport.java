@@ -127,7 +127,7 @@ public final class FixesReport {
       sm.put("message", s.message());
       List<Map<String, Object>> manifests = new ArrayList<>();
       for (FixManifest f : s.manifests()) {
-        manifests.add(Map.of("comments", f.comments(), "object", f.object()));
+        manifests.add(FixContext.fields("comments", f.comments(), "object", f.object()));
       }
       sm.put("manifests", manifests);
       suggestions.add(sm);
