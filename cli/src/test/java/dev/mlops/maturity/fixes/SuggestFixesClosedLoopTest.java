@@ -135,8 +135,8 @@ class SuggestFixesClosedLoopTest {
       Files.writeString(shown.resolve("churn-table.txt"), table.out());
       Files.writeString(shown.resolve("fraud-yaml.txt"), fraudYaml);
       for (String out : List.of(table.out(), fraudYaml)) {
-        assertThat(out.lines().filter(l -> !l.isBlank())).as("README section \"Climbing: assess --suggest-fixes\" shows the real output")
-            .allSatisfy(l -> assertThat(readme).contains(l));
+        assertThat(readme).as("README section \"Climbing: assess --suggest-fixes\" shows the real output (see cli/target/suggest-fixes-demo/)")
+            .contains(out.stripTrailing());
       }
     }
   }
