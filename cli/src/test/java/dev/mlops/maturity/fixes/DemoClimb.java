@@ -111,6 +111,10 @@ final class DemoClimb implements AutoCloseable {
     return client;
   }
 
+  Path kubeconfig() {
+    return kubeconfig;
+  }
+
   @Override
   public void close() {
     integrations.close();
