@@ -82,15 +82,24 @@ public class AssessCommand implements Callable<Integer> {
   @Option(names = "--all-contexts", description = "Assess every context of the kubeconfig; one table with a CLUSTER column.")
   boolean allContexts;
 
+  @Option(names = "--suggest-fixes", description = "For each requirement blocking a target's next level, the manifests that satisfy it (or why none can);"
+      + " with -o yaml only the manifests, as a stream for kubectl apply -f -.")
+  boolean suggestFixes;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ReportFormat format;
+    boolean yaml = suggestFixes && "yaml".equalsIgnoreCase(output);
     try {
-      format = ReportFormat.valueOf(output.toUpperCase(Locale.ROOT));
+      format = yaml ? null : ReportFormat.valueOf(output.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      return fail(err, "--output must be table, json, markdown or junit, got '" + output + "'");
+      return fail(err, "--output must be table, json, markdown or junit, got '" + output + "'"
+          + ("yaml".equalsIgnoreCase(output) ? " (yaml needs --suggest-fixes)" : ""));
+    }
+    if (suggestFixes && format == ReportFormat.JUNIT) {
+      return fail(err, "--suggest-fixes prints table, json, markdown or yaml, not junit");
     }
     if (proven && failBelow == null) {
       return fail(err, "--proven needs --fail-below");
@@ -100,6 +109,9 @@ public class AssessCommand implements Callable<Integer> {
     }
     if (allNamespaces && namespace != null) {
       return fail(err, "-A and -n cannot be combined");
+    }
+    if (suggestFixes && (contexts != null || allContexts)) {
+      return fail(err, "--suggest-fixes reads one cluster: it cannot be combined with --contexts/--all-contexts");
     }
     if (contexts != null || allContexts) {
       return fleet(out, err);
@@ -143,7 +155,7 @@ public class AssessCommand implements Callable<Integer> {
       if (targets.isEmpty()) {
         err.println("no MaturityTargets found" + (namespace == null ? "" : " in namespace " + namespace));
       }
-      out.print(report.render(format));
+      out.print(suggestFixes ? SuggestedFixes.render(report, format, SuggestedFixes.suggest(targets, results, cluster)) : report.render(format));
       out.flush();
       err.flush();
       if (!cluster.failures().isEmpty()) {
