@@ -82,6 +82,9 @@ public class AssessCommand implements Callable<Integer> {
   @Option(names = "--all-contexts", description = "Assess every context of the kubeconfig; one table with a CLUSTER column.")
   boolean allContexts;
 
+  /** The time evaluations judge by (waiver expiry, exercisedWithin); tests set a fixed one. */
+  Clock clock = Clock.systemUTC();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -118,7 +121,6 @@ public class AssessCommand implements Callable<Integer> {
     } catch (InvalidConfigException e) {
       return fail(err, e.getMessage());
     }
-    Clock clock = Clock.systemUTC();
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build();
         KubernetesClient secrets = SecretReadingClient.open(clientConfig)) {
       DirectClusterView cluster = new DirectClusterView(client);
