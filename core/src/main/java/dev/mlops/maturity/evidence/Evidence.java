@@ -1,5 +1,6 @@
 package dev.mlops.maturity.evidence;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -70,7 +71,7 @@ public record Evidence(
   }
 
   /** When the capability last ran successfully, or null when unknown or never. */
-  public java.time.Instant lastExercised() {
+  public Instant lastExercised() {
     return exercise == null ? null : exercise.lastSucceeded();
   }
 

@@ -3,6 +3,7 @@ package dev.mlops.maturity.model;
 import dev.mlops.maturity.api.v1alpha1.LevelSpec;
 import dev.mlops.maturity.api.v1alpha1.MaturityModel;
 import dev.mlops.maturity.api.v1alpha1.RequirementSpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,7 +11,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Turns a MaturityModel resource into a validated definition, or says everything that is wrong with it. */
 public final class ModelReader {
@@ -152,12 +155,12 @@ public final class ModelReader {
   }
 
   /** The parsed exercisedWithin; empty (with a problem when it was set and is wrong) otherwise. */
-  private static java.util.Optional<java.time.Duration> window(String where, List<String> ids, String text, List<String> problems) {
+  private static Optional<Duration> window(String where, List<String> ids, String text, List<String> problems) {
     if (text == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String what = where + " " + (ids.size() == 1 ? ids.get(0) : "anyOf(" + String.join("|", ids) + ")");
-    java.util.Optional<java.time.Duration> window = ExerciseWindow.parse(text);
+    Optional<Duration> window = ExerciseWindow.parse(text);
     if (window.isEmpty()) {
       problems.add(what + ": exercisedWithin '" + text + "' is not a positive duration of at most "
           + ExerciseWindow.format(ExerciseWindow.MAXIMUM) + " (write e.g. 14d, 36h or 1d12h)");
@@ -166,8 +169,8 @@ public final class ModelReader {
     for (String id : ids) {
       if (!ExerciseWindow.RECORDED.contains(id)) {
         problems.add(what + ": exercisedWithin cannot apply to '" + id + "': no probe records when it last ran (it can apply to "
-            + String.join(", ", new java.util.TreeSet<>(ExerciseWindow.RECORDED)) + ")");
-        return java.util.Optional.empty();
+            + String.join(", ", new TreeSet<>(ExerciseWindow.RECORDED)) + ")");
+        return Optional.empty();
       }
     }
     return window;
