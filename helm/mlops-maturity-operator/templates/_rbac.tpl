@@ -66,7 +66,7 @@ Namespaced kinds: granted by the ClusterRole, or by a Role in each watched names
   resources: [roles, rolebindings]
   verbs: [get, list, watch]
 - apiGroups: [argoproj.io]
-  resources: [workflows, workflowtemplates, cronworkflows, sensors, eventsources, rollouts, analysistemplates, applications]
+  resources: [workflows, workflowtemplates, cronworkflows, sensors, eventsources, rollouts, analysisruns, analysistemplates, applications]
   verbs: [get, list, watch]
 - apiGroups: [kubeflow.org]
   resources: [scheduledworkflows]

@@ -86,6 +86,9 @@ public class AssessCommand implements Callable<Integer> {
       + " with -o yaml only the manifests, as a stream for kubectl apply -f -.")
   boolean suggestFixes;
 
+  /** The time evaluations judge by (waiver expiry, exercisedWithin); tests set a fixed one. */
+  Clock clock = Clock.systemUTC();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -130,7 +133,6 @@ public class AssessCommand implements Callable<Integer> {
     } catch (InvalidConfigException e) {
       return fail(err, e.getMessage());
     }
-    Clock clock = Clock.systemUTC();
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build();
         KubernetesClient secrets = SecretReadingClient.open(clientConfig)) {
       DirectClusterView cluster = new DirectClusterView(client);

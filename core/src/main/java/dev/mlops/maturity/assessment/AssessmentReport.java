@@ -158,6 +158,9 @@ public final class AssessmentReport {
     if (c.evidence().unknownReason() != null) {
       m.put("reason", c.evidence().unknownReason().name());
     }
+    if (c.evidence().lastExercised() != null) {
+      m.put("lastExercised", c.evidence().lastExercised().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    }
     return m;
   }
 

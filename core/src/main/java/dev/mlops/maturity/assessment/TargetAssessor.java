@@ -4,6 +4,7 @@ import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.api.v1alpha1.MaturityTargetSpec;
 import dev.mlops.maturity.evaluation.LevelOutcome;
 import dev.mlops.maturity.evaluation.EvidencePolicy;
+import dev.mlops.maturity.evaluation.ExercisedWindow;
 import dev.mlops.maturity.evaluation.GovernancePolicy;
 import dev.mlops.maturity.evaluation.GovernedEvidence;
 import dev.mlops.maturity.evaluation.TargetExceptions;
@@ -72,7 +73,8 @@ public final class TargetAssessor {
       return new TargetAssessment(ns, name, modelId, spec.targetLevel, problems, Optional.empty());
     }
     MaturityModelDefinition m = model.get();
-    Map<String, Evidence> observed = collector.workload(WorkloadTarget.of(target), cluster, external, platform, m.capabilities());
+    Map<String, Evidence> observed = ExercisedWindow.apply(m,
+        collector.workload(WorkloadTarget.of(target), cluster, external, platform, m.capabilities()), clock.instant());
     TargetExceptions exceptions = policy.approvalRequired() || hasEntries(spec)
         ? ClusterExceptions.forTarget(cluster, ns, name) : TargetExceptions.none(ns, name);
     GovernedEvidence governed = EvidencePolicy.govern(m, observed, spec, policy, exceptions, today);

@@ -1,7 +1,10 @@
 package dev.mlops.maturity.model;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** A validated maturity model: levels 0..top in order, and the capabilities that accept declared evidence. */
@@ -32,5 +35,28 @@ public record MaturityModelDefinition(String id, String description, List<Level>
       level.recommends().forEach(r -> ids.addAll(r.anyOf()));
     }
     return ids;
+  }
+
+  /**
+   * The exercisedWithin window per capability; a capability named by several requirements with windows
+   * gets the shortest, because its verdict is one per workload.
+   */
+  public Map<String, Duration> exerciseWindows() {
+    Map<String, Duration> windows = new LinkedHashMap<>();
+    for (Level level : levels) {
+      for (Requirement r : level.requires()) {
+        addWindows(windows, r);
+      }
+      for (Requirement r : level.recommends()) {
+        addWindows(windows, r);
+      }
+    }
+    return windows;
+  }
+
+  private static void addWindows(Map<String, Duration> windows, Requirement r) {
+    if (r.exercisedWithin() != null) {
+      r.anyOf().forEach(id -> windows.merge(id, r.exercisedWithin(), (a, b) -> a.compareTo(b) <= 0 ? a : b));
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.mlops.maturity.model;
 import dev.mlops.maturity.api.v1alpha1.LevelSpec;
 import dev.mlops.maturity.api.v1alpha1.MaturityModel;
 import dev.mlops.maturity.api.v1alpha1.RequirementSpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,7 +11,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Turns a MaturityModel resource into a validated definition, or says everything that is wrong with it. */
 public final class ModelReader {
@@ -77,6 +80,10 @@ public final class ModelReader {
       }
       List<Requirement> requires = requirements(where + " requires", l.requires, problems);
       List<Requirement> recommends = requirements(where + " recommends", l.recommends, problems);
+      for (Requirement r : concat(requires, recommends)) {
+        r.anyOf().stream().filter(c -> r.exercisedWithin() != null && acceptDeclared.contains(c)).forEach(c -> problems.add(where
+            + ": exercisedWithin on '" + c + "' contradicts acceptDeclared: a declaration cannot show that it ran; drop one of them"));
+      }
       // judged on the spec, so an unknown id is not also reported as an empty level
       if (l.level > 0 && nullSafe(l.requires).isEmpty()) {
         problems.add(where + " is empty: every level above 0 must require at least one capability");
@@ -137,10 +144,42 @@ public final class ModelReader {
         }
       }
       if (ok) {
-        out.add(new Requirement(ids));
+        window(where, ids, s.exercisedWithin, problems).ifPresentOrElse(w -> out.add(new Requirement(ids, w)), () -> {
+          if (s.exercisedWithin == null) {
+            out.add(new Requirement(ids));
+          }
+        });
       }
     }
     return out;
+  }
+
+  /** The parsed exercisedWithin; empty (with a problem when it was set and is wrong) otherwise. */
+  private static Optional<Duration> window(String where, List<String> ids, String text, List<String> problems) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    String what = where + " " + (ids.size() == 1 ? ids.get(0) : "anyOf(" + String.join("|", ids) + ")");
+    Optional<Duration> window = ExerciseWindow.parse(text);
+    if (window.isEmpty()) {
+      problems.add(what + ": exercisedWithin '" + text + "' is not a positive duration of at most "
+          + ExerciseWindow.format(ExerciseWindow.MAXIMUM) + " (write e.g. 14d, 36h or 1d12h)");
+      return window;
+    }
+    for (String id : ids) {
+      if (!ExerciseWindow.RECORDED.contains(id)) {
+        problems.add(what + ": exercisedWithin cannot apply to '" + id + "': no probe records when it last ran (it can apply to "
+            + String.join(", ", new TreeSet<>(ExerciseWindow.RECORDED)) + ")");
+        return Optional.empty();
+      }
+    }
+    return window;
+  }
+
+  private static List<Requirement> concat(List<Requirement> a, List<Requirement> b) {
+    List<Requirement> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static <T> List<T> nullSafe(List<T> list) {

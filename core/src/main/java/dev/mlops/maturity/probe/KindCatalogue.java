@@ -24,6 +24,7 @@ public final class KindCatalogue {
   public static final ResourceKind SENSOR = new ResourceKind("argoproj.io", "v1alpha1", "Sensor", "sensors", true);
   public static final ResourceKind EVENT_SOURCE = new ResourceKind("argoproj.io", "v1alpha1", "EventSource", "eventsources", true);
   public static final ResourceKind ROLLOUT = new ResourceKind("argoproj.io", "v1alpha1", "Rollout", "rollouts", true);
+  public static final ResourceKind ANALYSIS_RUN = new ResourceKind("argoproj.io", "v1alpha1", "AnalysisRun", "analysisruns", true);
   public static final ResourceKind ANALYSIS_TEMPLATE = new ResourceKind("argoproj.io", "v1alpha1", "AnalysisTemplate", "analysistemplates", true);
   public static final ResourceKind CLUSTER_ANALYSIS_TEMPLATE =
       new ResourceKind("argoproj.io", "v1alpha1", "ClusterAnalysisTemplate", "clusteranalysistemplates", false);
@@ -88,7 +89,7 @@ public final class KindCatalogue {
       FLAGGER_CANARY, VIRTUAL_SERVICE, SERVICE_MONITOR, POD_MONITOR, PROMETHEUS_RULE, BLACKBOX_PROBE,
       FEATURE_STORE, FLUX_KUSTOMIZATION, FLUX_HELM_RELEASE, NODE_POOL, CLUSTER_QUEUE, CLUSTER_QUEUE_V1BETA1, VPA, HTTP_ROUTE,
       JOB, TRAIN_JOB, TRAINING_RUNTIME, CLUSTER_TRAINING_RUNTIME, JOB_SET, LOCAL_QUEUE, LOCAL_QUEUE_V1BETA1,
-      KUEUE_WORKLOAD, KUEUE_WORKLOAD_V1BETA1, EVENT_LISTENER, TRIGGER_TEMPLATE, TRIGGER_BINDING);
+      KUEUE_WORKLOAD, KUEUE_WORKLOAD_V1BETA1, EVENT_LISTENER, TRIGGER_TEMPLATE, TRIGGER_BINDING, ANALYSIS_RUN);
 
   private KindCatalogue() {}
 }

@@ -2,6 +2,7 @@ package dev.mlops.maturity.probe;
 
 import dev.mlops.maturity.evidence.CapabilityState;
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.evidence.Exercise;
 import dev.mlops.maturity.evidence.Source;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public final class ProviderScan {
   private final List<String> refutations = new ArrayList<>();
   private final List<String> refutationReferences = new ArrayList<>();
   private boolean anyServed;
+  private Exercise exercise;
 
   public ProviderScan(String capability) {
     this.capability = capability;
@@ -91,6 +93,12 @@ public final class ProviderScan {
     return this;
   }
 
+  /** What was seen of the capability's runs; several calls keep the newest success (see {@link Exercise#newest}). */
+  public ProviderScan exercised(Exercise seen) {
+    exercise = exercise == null ? seen : exercise.newest(seen);
+    return this;
+  }
+
   public boolean refuted() {
     return !refutations.isEmpty();
   }
@@ -104,6 +112,11 @@ public final class ProviderScan {
   }
 
   public Evidence verdict(String satisfiedMessage, String missingMessage) {
+    Evidence e = decide(satisfiedMessage, missingMessage);
+    return exercise == null ? e : e.withExercise(exercise);
+  }
+
+  private Evidence decide(String satisfiedMessage, String missingMessage) {
     if (!refutations.isEmpty()) {
       return new Evidence(capability, CapabilityState.Missing, Source.OBSERVED, refutationReferences.stream().distinct().toList(),
           String.join("; ", refutations));

@@ -224,6 +224,8 @@ public final class StatusFactory {
     c.evidence = List.copyOf(r.evidence().references());
     c.message = r.evidence().message();
     c.reason = r.evidence().unknownReason();
+    c.lastExercised = r.evidence().lastExercised() == null ? null
+        : r.evidence().lastExercised().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     return c;
   }
 

@@ -29,4 +29,8 @@ public class CapabilityStatus {
   /** Why an Unknown capability is Unknown (NotConfigured is not a failure); absent for every other state. */
   @JsonPropertyDescription("Why an Unknown capability is Unknown: NotConfigured (an integration is not configured; not a failure), NotInstalled, Forbidden, Unreachable or Failed. Absent for every other state.")
   public UnknownReason reason;
+  @JsonPropertyDescription("When the capability last ran successfully (RFC 3339), as its probe saw it: the newest successful training run, "
+      + "canary analysis, registered model version or drift alert evaluation. Absent when no run was seen or the probe reads no runs. "
+      + "A model requirement's exercisedWithin compares it with the window.")
+  public String lastExercised;
 }

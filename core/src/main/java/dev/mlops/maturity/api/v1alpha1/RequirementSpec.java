@@ -21,6 +21,13 @@ public class RequirementSpec {
   @Size(min = 2, max = 8)
   public List<@Pattern(ApiPatterns.CAPABILITY_ID) @Size(max = 63) String> anyOf;
 
+  @JsonPropertyDescription("Optional: the capability holds only if it also ran successfully within this window (a duration such as "
+      + "14d, 36h or 1h30m): a training run that succeeded, a successful canary analysis, a newly registered model version, a drift "
+      + "alert rule evaluated without error. Configured but not run since is Missing. Only for capabilities whose probes record runs.")
+  @Pattern("^([0-9]+(d|h|m|s))+$")
+  @Size(max = 16)
+  public String exercisedWithin;
+
   public RequirementSpec() {}
 
   public static RequirementSpec of(String capability) {

@@ -1,6 +1,7 @@
 package dev.mlops.maturity.probe.mlflow;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.evidence.Exercise;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.Fields;
@@ -10,6 +11,7 @@ import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.mlflow.MlflowApi.ModelVersion;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +20,8 @@ import java.util.Set;
 
 /**
  * model-versioning (PROBES.md b.3): at least two immutable versions, or one READY version pinned by
- * the champion alias; serving that follows a floating path ({@code .../latest}) defeats it.
+ * the champion alias; serving that follows a floating path ({@code .../latest}) defeats it. The newest
+ * registered version's creation time is when it was last exercised.
  */
 public final class ModelVersioningProbe extends AbstractProbe {
   public static final String CAPABILITY = "model-versioning";
@@ -59,6 +62,7 @@ public final class ModelVersioningProbe extends AbstractProbe {
     if (list.isEmpty()) {
       return scan.refute("model " + registry.model() + " has no registered versions", List.of()).verdict("", "");
     }
+    scan.exercised(lastRegistered(registry, list));
     if (list.size() >= 2) {
       return scan.found(List.of(registry.versionRef("model-versions/search", list.get(0)), registry.versionRef("model-versions/search",
           list.get(1))))
@@ -86,6 +90,20 @@ public final class ModelVersioningProbe extends AbstractProbe {
     return scan.found(List.of(registry.aliasRef(v)))
         .verdict("version " + TargetRegistry.id(v.version()) + " of " + registry.model() + " is pinned by alias '"
             + registry.championAlias() + "'", "");
+  }
+
+  /**
+   * The newest usable version's {@code creation_timestamp}: registering a version is when versioning last
+   * ran (OSS MLflow aliases carry no time of their move, PROBES.md b.22). FAILED_REGISTRATION does not count.
+   */
+  static Exercise lastRegistered(TargetRegistry registry, List<ModelVersion> versions) {
+    Exercise newest = Exercise.never();
+    for (ModelVersion v : versions) {
+      if (v.creationTimestamp() != null && (v.status() == null || v.ready())) {
+        newest = newest.newest(Exercise.at(Instant.ofEpochMilli(v.creationTimestamp()), registry.versionRef("model-versions/search", v)));
+      }
+    }
+    return newest;
   }
 
   /** spec.predictor.model.storageUri, and the pre-0.8 framework form spec.predictor.&lt;framework&gt;.storageUri. */

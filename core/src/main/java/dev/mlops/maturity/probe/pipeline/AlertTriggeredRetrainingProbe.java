@@ -8,6 +8,7 @@ import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.ResourceKind;
+import dev.mlops.maturity.probe.RunHistory;
 import dev.mlops.maturity.probe.SelectorMatcher;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ import java.util.Set;
  * Alertmanager configuration). Missing when a link is read and absent; Unknown when no link is
  * absent but one could not be read (Argo Events or the Prometheus Operator not installed, 403).
  * Exercised: Workflows/PipelineRuns labelled {@code events.argoproj.io/sensor=<sensor>} that
- * succeeded in the last 30 days are added as references.
+ * succeeded in the last 30 days are added as references; the newest of them is when it was last exercised.
  */
 public abstract class AlertTriggeredRetrainingProbe extends AbstractProbe {
   static final String TRIGGER_LABEL = "mlops.dev/trigger";
@@ -87,6 +88,7 @@ public abstract class AlertTriggeredRetrainingProbe extends AbstractProbe {
       refs.addAll(sensor.references());
       List<String> runs = exercisedRuns(ctx, sensor);
       refs.addAll(runs);
+      scan.exercised(triggeredHistory(ctx, sensor.sensor()).exercise());
       String message = alert.description() + " -> " + sensor.description()
           + (runs.isEmpty() ? "; not fired successfully in the last " + TrainingPipelines.LOOK_BACK.toDays() + " days"
               : "; " + runs.size() + " successful triggered run" + (runs.size() == 1 ? "" : "s"));
@@ -260,6 +262,15 @@ public abstract class AlertTriggeredRetrainingProbe extends AbstractProbe {
       return Optional.of(kind + " labelled for the workload");
     }
     return ctx.isBound(sensor) ? Optional.of(kind + " (the Sensor is bound to the workload)") : Optional.empty();
+  }
+
+  /** The newest successful run the Sensor created (no look-back: a model's exercisedWithin decides what is recent). */
+  private static RunHistory triggeredHistory(ProbeContext ctx, String sensorName) {
+    return new RunHistory()
+        .read(ctx.inNamespace(KindCatalogue.WORKFLOW).filter(w -> sensorName.equals(TrainingPipelines.label(w, SENSOR_LABEL))),
+            TrainingPipelines::argoSucceeded, TrainingPipelines::finishedAt)
+        .read(ctx.inNamespace(KindCatalogue.TEKTON_PIPELINE_RUN).filter(r -> sensorName.equals(TrainingPipelines.label(r, SENSOR_LABEL))),
+            TrainingPipelines::tektonSucceeded, TrainingPipelines::finishedAt);
   }
 
   private static List<String> exercisedRuns(ProbeContext ctx, Link sensorLink) {

@@ -6,6 +6,7 @@ import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
+import dev.mlops.maturity.probe.RunHistory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import java.util.ArrayList;
@@ -44,6 +45,18 @@ final class TrainJobs {
       }
     }
     return out;
+  }
+
+  /**
+   * Adds the workload's completed TrainJobs to the history: condition {@code Complete=True}, at its
+   * {@code lastTransitionTime} (a TrainJob that also reports {@code Failed=True} does not count).
+   */
+  static void completed(ProbeContext ctx, TrainingPipelines pipelines, RunHistory history) {
+    Listing jobs = ctx.inNamespace(KindCatalogue.TRAIN_JOB);
+    Set<String> runs = jobs.items().isEmpty() ? Set.of() : Set.copyOf(pipelines.argoRuns(ctx).stream().map(TrainingPipelines::name).toList());
+    history.read(jobs.filter(j -> ctx.isBound(j) || ownedByWorkflow(j, runs)),
+        j -> Fields.hasCondition(j, "Complete", "True") && !Fields.hasCondition(j, "Failed", "True"),
+        j -> Fields.condition(j, "Complete").flatMap(c -> Fields.timestamp(c, "lastTransitionTime")));
   }
 
   private static Verdict verdict(ProbeContext ctx, ProviderScan scan, GenericKubernetesResource job) {

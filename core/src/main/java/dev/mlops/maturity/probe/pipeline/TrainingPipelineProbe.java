@@ -5,6 +5,7 @@ import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
+import dev.mlops.maturity.probe.RunHistory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +16,9 @@ import java.util.Set;
  * built-in models do not require it to have run, so recent successful runs (last 30 days, newest
  * three) are only added as extra references and counted in the message. A Kubeflow Trainer v2
  * TrainJob of the workload counts too (see {@link TrainJobs}), and a WorkflowTemplate step that
- * creates one is named in the message (PROBES.md e).
+ * creates one is named in the message (PROBES.md e). The newest successful run of any of them (Argo
+ * {@code status.finishedAt}, Tekton {@code status.completionTime}, TrainJob {@code Complete} condition time)
+ * is recorded as when the capability was last exercised.
  */
 public final class TrainingPipelineProbe extends AbstractProbe {
   static final String CAPABILITY = "training-pipeline";
@@ -56,6 +59,9 @@ public final class TrainingPipelineProbe extends AbstractProbe {
         + (runs.isEmpty() ? "; no successful run in the last " + TrainingPipelines.LOOK_BACK.toDays() + " days"
             : "; " + runs.size() + (runs.size() == TrainingPipelines.MAX_RUN_REFERENCES ? "+" : "") + " recent successful run"
                 + (runs.size() == 1 ? "" : "s"));
+    RunHistory history = pipelines.history(ctx);
+    TrainJobs.completed(ctx, pipelines, history);
+    scan.exercised(history.exercise());
     if (!trainJobs.isEmpty()) {
       satisfied += (satisfied.isEmpty() ? "" : "; ") + "Kubeflow Trainer " + TrainingPipelines.summary(trainJobs, 2);
     }

@@ -7,6 +7,7 @@ import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
 import dev.mlops.maturity.probe.ResourceKind;
+import dev.mlops.maturity.probe.RunHistory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Duration;
 import java.time.Instant;
@@ -188,6 +189,21 @@ final class TrainingPipelines {
           .filter(r -> isTektonRun(ctx, r)).filter(TrainingPipelines::tektonSucceeded).forEach(runs::add);
     }
     return newestWithin(ctx, runs);
+  }
+
+  /** The newest successful run of the definitions, with no look-back (a model's exercisedWithin decides what is recent). */
+  RunHistory history(ProbeContext ctx) {
+    RunHistory history = new RunHistory();
+    if (isEmpty()) {
+      return history;
+    }
+    history.read(ctx.inNamespace(KindCatalogue.WORKFLOW).filter(wf -> isArgoRun(ctx, wf)), TrainingPipelines::argoSucceeded,
+        TrainingPipelines::finishedAt);
+    if (!tektonPipelines.isEmpty()) {
+      history.read(ctx.inNamespace(KindCatalogue.TEKTON_PIPELINE_RUN).filter(r -> isTektonRun(ctx, r)), TrainingPipelines::tektonSucceeded,
+          TrainingPipelines::finishedAt);
+    }
+    return history;
   }
 
   static List<String> newestWithin(ProbeContext ctx, List<GenericKubernetesResource> runs) {

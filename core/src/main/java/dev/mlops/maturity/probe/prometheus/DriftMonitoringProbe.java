@@ -1,15 +1,20 @@
 package dev.mlops.maturity.probe.prometheus;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.evidence.Exercise;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.Answer;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
+import dev.mlops.maturity.probe.prometheus.PrometheusApi.AlertRule;
 import dev.mlops.maturity.probe.prometheus.PrometheusApi.Sample;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,7 +22,8 @@ import java.util.Set;
  * a bound Seldon {@code Model} whose {@code spec.requirements} contain {@code alibi-detect}; a bound KServe
  * InferenceService that logs payloads ({@code spec.predictor.logger.url} set); or a fresh drift series in the
  * target namespace in Prometheus ({@link #driftSeriesQuery}; an instant query only sees series with a sample
- * in the last lookback period, 5 minutes by default). The common provider rule decides the rest.
+ * in the last lookback period, 5 minutes by default). The common provider rule decides the rest. When
+ * satisfied, the newest evaluation of a healthy drift alert of the namespace is when it was last exercised.
  */
 public final class DriftMonitoringProbe extends AbstractProbe {
   public static final String CAPABILITY = "drift-monitoring";
@@ -29,6 +35,30 @@ public final class DriftMonitoringProbe extends AbstractProbe {
   /** The drift series of a namespace, one result per metric name. */
   public static String driftSeriesQuery(String namespace) {
     return "count by (__name__) ({__name__=~\"(?i).*drift.*\", namespace=" + MonitorSelection.promqlString(namespace) + "})";
+  }
+
+  /**
+   * When Prometheus last evaluated a healthy drift alert of the namespace: a loaded alerting rule
+   * ({@code /api/v1/rules}) with health {@code ok} whose query mentions drift and selects the namespace,
+   * at its {@code lastEvaluation}. A rule that fails to evaluate ({@code err}) does not count.
+   */
+  static Exercise driftAlertEvaluated(ProbeContext ctx, String endpoint) {
+    Answer<List<AlertRule>> rules = AlertingProbe.alertRules(ctx, endpoint);
+    if (!(rules instanceof Answer.Ok<List<AlertRule>> ok)) {
+      return Exercise.unknown("drift alert rules cannot be read: " + ((Answer.Failed<List<AlertRule>>) rules).reason());
+    }
+    Exercise newest = Exercise.never();
+    for (AlertRule r : ok.value()) {
+      if ("ok".equals(r.health()) && r.query() != null && r.query().toLowerCase(Locale.ROOT).contains("drift")
+          && PromQlSelector.parse(r.query()).selectsNamespace(ctx.target().namespace())) {
+        Optional<Instant> at = Fields.instant(r.lastEvaluation());
+        if (at.isPresent()) {
+          newest = newest.newest(Exercise.at(at.get(), "prometheus " + endpoint + " rules " + (r.group() == null ? "" : r.group() + "/")
+              + r.name()));
+        }
+      }
+    }
+    return newest;
   }
 
   @Override
@@ -67,6 +97,9 @@ public final class DriftMonitoringProbe extends AbstractProbe {
       if (!found.isEmpty()) {
         shown.add("fresh drift series " + (names.isEmpty() ? "" : String.join(", ", names) + " ") + "in prometheus " + endpoint);
       }
+    }
+    if (scan.satisfied()) {
+      scan.exercised(driftAlertEvaluated(ctx, endpoint));
     }
     return scan.verdict("drift monitored: " + String.join("; ", shown), "no drift detector or fresh drift series for the workload");
   }

@@ -108,7 +108,8 @@ public final class HttpPrometheusApi implements PrometheusApi {
         if (type != null && !"alerting".equals(type)) {
           continue;
         }
-        out.add(new AlertRule(group, text(r, "name"), text(r, "query"), text(r, "health"), labels(r.path("labels"))));
+        out.add(new AlertRule(group, text(r, "name"), text(r, "query"), text(r, "health"), labels(r.path("labels")),
+            text(r, "lastEvaluation")));
       }
     }
     return List.copyOf(out);

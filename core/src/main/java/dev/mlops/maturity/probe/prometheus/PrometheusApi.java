@@ -23,5 +23,10 @@ public interface PrometheusApi {
     }
   }
 
-  record AlertRule(String group, String name, String query, String health, Map<String, String> labels) {}
+  /** {@code lastEvaluation}: when Prometheus last evaluated the rule (RFC 3339), null when not reported. */
+  record AlertRule(String group, String name, String query, String health, Map<String, String> labels, String lastEvaluation) {
+    public AlertRule(String group, String name, String query, String health, Map<String, String> labels) {
+      this(group, name, query, health, labels, null);
+    }
+  }
 }

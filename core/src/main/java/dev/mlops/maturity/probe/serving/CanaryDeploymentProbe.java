@@ -18,21 +18,25 @@ import java.util.Set;
  * active); a KServe InferenceService with a partial canaryTrafficPercent in Knative mode, a
  * {@code spec.canary[]} entry or two revisions serving traffic; a ready Seldon Core 2 Experiment with
  * two or more weighted candidates; an Istio VirtualService or Gateway API HTTPRoute splitting one
- * route between two backends.
+ * route between two backends. When it was last exercised: see {@link CanaryRuns}.
  */
 public final class CanaryDeploymentProbe extends AbstractProbe {
   public static final String CAPABILITY = "canary-deployment";
 
   public CanaryDeploymentProbe() {
     super(CAPABILITY, Set.of(KindCatalogue.ROLLOUT, KindCatalogue.FLAGGER_CANARY, KindCatalogue.DEPLOYMENT, KindCatalogue.INFERENCE_SERVICE, KindCatalogue.VIRTUAL_SERVICE,
-        KindCatalogue.SELDON_EXPERIMENT, KindCatalogue.HTTP_ROUTE, KindCatalogue.SERVICE));
+        KindCatalogue.SELDON_EXPERIMENT, KindCatalogue.HTTP_ROUTE, KindCatalogue.SERVICE, KindCatalogue.ANALYSIS_RUN));
   }
 
   @Override
   public Evidence evaluate(ProbeContext ctx) {
     ServingScan scan = new ServingScan(ctx, CAPABILITY);
-    scan.rollouts().forEach(r -> rollout(r, scan));
-    scan.flaggerCanaries().forEach(c -> flagger(c, scan));
+    List<GenericKubernetesResource> rollouts = scan.rollouts();
+    List<GenericKubernetesResource> canaries = scan.flaggerCanaries();
+    rollouts.forEach(r -> rollout(r, scan));
+    canaries.forEach(c -> flagger(c, scan));
+    scan.exercised(CanaryRuns.of(ctx, rollouts.stream().filter(r -> new RolloutStrategy(r).canary()).toList(),
+        canaries.stream().filter(c -> !new FlaggerAnalysis(c).suspended()).toList()));
     scan.inferenceServices().forEach(i -> kserve(i, scan));
     for (GenericKubernetesResource vs : scan.virtualServices()) {
       List<String> splits = new IstioRoutes(vs).weightedSplits();

@@ -1,6 +1,7 @@
 package dev.mlops.maturity.probe.serving;
 
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.evidence.Exercise;
 import dev.mlops.maturity.probe.Fields;
 import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
@@ -34,6 +35,11 @@ final class ServingScan {
   ServingScan(ProbeContext ctx, String capability) {
     this.ctx = ctx;
     this.scan = new ProviderScan(capability);
+  }
+
+  /** What was seen of the capability's runs (see {@link ProviderScan#exercised}). */
+  void exercised(Exercise seen) {
+    scan.exercised(seen);
   }
 
   /** Rollouts whose labels match the selector, or whose {@code spec.workloadRef} names a bound Deployment. */
