@@ -54,6 +54,9 @@ public final class ApiServer implements AutoCloseable {
         counts.computeIfAbsent(verb, v -> new LongAdder()).increment();
         Traffic client = trafficOf(identity(request.getHeader("Authorization")));
         client.request(verb);
+        if (WRITES.contains(verb) && request.getPath().split("\\?")[0].endsWith("/status")) {
+          client.statusWrite();
+        }
         MockResponse response = crud.dispatch(request);
         if (response.getWebSocketListener() != null) {
           response.withWebSocketUpgrade(new CountingWatch(response.getWebSocketListener(), client));

@@ -14,6 +14,11 @@ public final class Traffic {
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> bytes = new ConcurrentHashMap<>();
   private final LongAccumulator largest = new LongAccumulator(Math::max, 0);
+  private final LongAdder statusWrites = new LongAdder();
+
+  void statusWrite() {
+    statusWrites.increment();
+  }
 
   void request(String verb) {
     requests.computeIfAbsent(verb, v -> new LongAdder()).increment();
@@ -29,7 +34,7 @@ public final class Traffic {
 
   /** A copy of the figures so far. */
   public Snapshot snapshot() {
-    return new Snapshot(copy(requests), copy(bytes), largest.get());
+    return new Snapshot(copy(requests), copy(bytes), largest.get(), statusWrites.sum());
   }
 
   private static Map<String, Long> copy(Map<String, LongAdder> m) {
@@ -40,9 +45,10 @@ public final class Traffic {
 
   /**
    * @param largestResponse the largest single response body so far (watch events not counted: each is one object)
+   * @param statusWrites writes to a status subresource (PUT or PATCH .../status)
    */
-  public record Snapshot(Map<String, Long> requests, Map<String, Long> bytes, long largestResponse) {
-    public static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of(), 0);
+  public record Snapshot(Map<String, Long> requests, Map<String, Long> bytes, long largestResponse, long statusWrites) {
+    public static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of(), 0, 0);
 
     public long totalRequests() {
       return requests.values().stream().mapToLong(Long::longValue).sum();
@@ -54,7 +60,8 @@ public final class Traffic {
 
     /** What happened between {@code before} and this snapshot (the largest response is this one's: a maximum has no difference). */
     public Snapshot minus(Snapshot before) {
-      return new Snapshot(ApiServer.diff(requests, before.requests), ApiServer.diff(bytes, before.bytes), largestResponse);
+      return new Snapshot(ApiServer.diff(requests, before.requests), ApiServer.diff(bytes, before.bytes), largestResponse,
+          statusWrites - before.statusWrites);
     }
   }
 }
