@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 
 /**
  * The operator against the peer a user would pick: {@link AuditProcess} on a schedule, in the same
- * window as the running operator. The schedule runs scaled down: its period P is twice the first
+ * window as the running operator. The schedule runs scaled down: its period P is 1.5 times the first
  * run's duration. Changes (a CronWorkflow suspended: level 1) are made at seeded uniformly random
  * instants, one in every other period; a change is detected by the first run whose output shows it.
  * Detection at the real period N is projected from what was measured: the wait until that run
@@ -43,7 +43,7 @@ final class ScheduledAudit {
     gen.workloads().forEach(w -> intended.put(BenchRunner.key(w.namespace(), w.name()), w.level()));
     out.put("firstRunCorrectTargets", intended.entrySet().stream().filter(e -> e.getValue().equals(first.levels().get(e.getKey()))).count());
     out.put("firstRunExitCode", first.exitCode());
-    long p = Math.max(TimeUnit.SECONDS.toNanos(1), (long) (2 * (first.endNs() - first.startNs())));
+    long p = Math.max(TimeUnit.SECONDS.toNanos(1), (long) (1.5 * (first.endNs() - first.startNs())));
     out.put("scaledPeriodSeconds", p / 1e9);
     progress.accept(String.format("  scheduled audit: first run %.1f s, %.1f CPU-s, %,d bytes; schedule scaled to a %.1f s period",
         first.seconds(), first.cpuSeconds(), first.traffic().totalBytes(), p / 1e9));
@@ -115,7 +115,7 @@ final class ScheduledAudit {
     double cpuPerRun = all.stream().mapToDouble(AuditProcess.Run::cpuSeconds).average().orElse(Double.NaN);
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("runs", all.size());
-    a.put("runSeconds", Stats.ofNanos(all.stream().map(r -> r.endNs() - r.startNs()).toList()));
+    a.put("runMs", Stats.ofNanos(all.stream().map(r -> r.endNs() - r.startNs()).toList()));
     a.put("cpuSecondsPerRun", cpuPerRun);
     a.put("requestsPerRun", requestsPerRun);
     a.put("bytesPerRun", bytesPerRun);
