@@ -157,6 +157,8 @@ class InformerClusterViewTest {
   @Test
   void aForbiddenKindReadsAsForbiddenAndTheOthersStillWork() {
     server.expect().get().withPath("/apis/apps/v1/deployments?resourceVersion=0").andReturn(403, "{}").always();
+    // the informers' first LIST is paged (limit=500, and then without resourceVersion=0)
+    server.expect().get().withPath("/apis/apps/v1/deployments?limit=500").andReturn(403, "{}").always();
     view = new InformerClusterView(client, List.of(KindCatalogue.DEPLOYMENT, KindCatalogue.CRON_JOB), List.of(), changes::add);
     view.start(Duration.ofSeconds(2));
 
