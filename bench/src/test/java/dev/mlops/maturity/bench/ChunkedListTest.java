@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The bench's API server answers limit/continue like the API server (chunked LISTs); the Fabric8 mock ignores them. */
+/** The bench's API server answers limit/continue (chunked LISTs) and resumes watches like the API server; the Fabric8 mock does neither. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChunkedListTest {
   private ApiServer api;
@@ -95,6 +95,35 @@ class ChunkedListTest {
     String oneObject = Serialization.asJson(client.configMaps().inNamespace("paged").withName("cm-00").get());
     assertThat(traffic.largestResponse()).as("the largest page holds 5 objects").isBetween(5L * oneObject.length(), 7L * oneObject.length());
     assertThat(traffic.bytes().get("LIST")).isGreaterThan(23L * oneObject.length());
+  }
+
+  @Test
+  void aWatchFromAResourceVersionSendsOnlyWhatCameAfterIt() throws Exception {
+    String rv = client.configMaps().inNamespace("paged").list().getMetadata().getResourceVersion();
+    List<String> resumed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> fromScratch = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (var a = client.configMaps().inNamespace("paged").watch(new ListOptionsBuilder().withResourceVersion(rv).build(), recorder(resumed));
+        var b = client.configMaps().inNamespace("paged").watch(recorder(fromScratch))) {
+      Thread.sleep(500);
+      client.resource(configMap("paged", "zz-new")).create();
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> resumed.contains("ADDED zz-new"));
+    } finally {
+      client.configMaps().inNamespace("paged").withName("zz-new").delete();
+    }
+    assertThat(resumed).as("no replay of the 23 stored objects").containsExactly("ADDED zz-new");
+    assertThat(fromScratch).as("the Fabric8 mock's replay without a resourceVersion, kept").hasSizeGreaterThanOrEqualTo(23);
+  }
+
+  private static io.fabric8.kubernetes.client.Watcher<ConfigMap> recorder(List<String> events) {
+    return new io.fabric8.kubernetes.client.Watcher<>() {
+      @Override
+      public void eventReceived(Action action, ConfigMap resource) {
+        events.add(action + " " + resource.getMetadata().getName());
+      }
+
+      @Override
+      public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {}
+    };
   }
 
   private static List<String> names(ConfigMapList list) {

@@ -34,7 +34,8 @@ import java.util.concurrent.locks.ReadWriteLock;
  * objects) fall back to the dispatcher's own scan, so answers are the same as without it.
  *
  * <p>It also answers chunked LISTs ({@code limit}/{@code continue}, see {@link ListPages}), which the
- * Fabric8 mock ignores (it always sends every object in one response).
+ * Fabric8 mock ignores (it always sends every object in one response), and resumes watches from
+ * their resourceVersion ({@link ResumedWatch}) instead of replaying every object.
  */
 public final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
   private static final String PLURAL = "plural";
@@ -98,6 +99,15 @@ public final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
       page = pages.first(items, version, request.limit());
     }
     return new MockResponse().setResponseCode(200).setBody(page.json());
+  }
+
+  @Override
+  public MockResponse handleWatch(String path) {
+    MockResponse response = super.handleWatch(path);
+    if (response.getWebSocketListener() != null) {
+      response.withWebSocketUpgrade(ResumedWatch.of(response.getWebSocketListener(), path));
+    }
+    return response;
   }
 
   private <T> T superField(String name, Class<T> type) {
