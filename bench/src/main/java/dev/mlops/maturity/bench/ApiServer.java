@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * A Fabric8 mock API server in CRUD mode on 127.0.0.1 (named objects found through an index, see
  * {@link IndexedCrudDispatcher}) that counts every request it serves by verb
- * (LIST, GET, WATCH, CREATE, UPDATE, PATCH, DELETE, DISCOVERY), the way the API server's audit log would.
+ * (LIST, GET, WATCH, CREATE, UPDATE, PATCH, DELETE, DISCOVERY), the way the API server's audit log would,
+ * and, per client (its bearer token, see {@link #newClient(String)}), the requests and the bytes it was
+ * sent: response bodies and every watch event.
  */
 public final class ApiServer implements AutoCloseable {
   public static final java.util.Set<String> WRITES = java.util.Set.of("CREATE", "UPDATE", "PATCH", "DELETE");
@@ -40,6 +42,7 @@ public final class ApiServer implements AutoCloseable {
 
   private final KubernetesMockServer server;
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+  private final Map<String, Traffic> traffic = new ConcurrentHashMap<>();
 
   private ApiServer() {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
@@ -47,8 +50,20 @@ public final class ApiServer implements AutoCloseable {
     Dispatcher counting = new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
-        counts.computeIfAbsent(verb(request.getMethod(), request.getPath()), v -> new LongAdder()).increment();
-        return crud.dispatch(request);
+        String verb = verb(request.getMethod(), request.getPath());
+        counts.computeIfAbsent(verb, v -> new LongAdder()).increment();
+        Traffic client = trafficOf(identity(request.getHeader("Authorization")));
+        client.request(verb);
+        if (WRITES.contains(verb) && request.getPath().split("\\?")[0].endsWith("/status")) {
+          client.statusWrite();
+        }
+        MockResponse response = crud.dispatch(request);
+        if (response.getWebSocketListener() != null) {
+          response.withWebSocketUpgrade(new CountingWatch(response.getWebSocketListener(), client));
+        } else if (response.getBody() != null) {
+          client.bytes(verb, response.getBody().size());
+        }
+        return response;
       }
     };
     server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, counting, false);
@@ -73,6 +88,38 @@ public final class ApiServer implements AutoCloseable {
     Config config = new ConfigBuilder(base).withMaxConcurrentRequests(256).withMaxConcurrentRequestsPerHost(256)
         .withRequestTimeout(120_000).build();
     return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  /** A new client like {@link #newClient()} whose requests are counted under {@code identity} (sent as its bearer token). */
+  public KubernetesClient newClient(String identity) {
+    Config base = server.createClient().getConfiguration();
+    Config config = new ConfigBuilder(base).withMaxConcurrentRequests(256).withMaxConcurrentRequestsPerHost(256)
+        .withRequestTimeout(120_000).withOauthToken(identity).build();
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  /** The server's URL, for a kubeconfig. */
+  public String url() {
+    return server.url("/").replaceAll("/$", "");
+  }
+
+  /** The traffic of one client identity so far (empty if it sent nothing). */
+  public Traffic.Snapshot traffic(String identity) {
+    Traffic t = traffic.get(identity);
+    return t == null ? Traffic.Snapshot.EMPTY : t.snapshot();
+  }
+
+  /** The largest single response body sent so far, to any client. */
+  public long largestResponseBytes() {
+    return traffic.values().stream().mapToLong(t -> t.snapshot().largestResponse()).max().orElse(0);
+  }
+
+  private Traffic trafficOf(String identity) {
+    return traffic.computeIfAbsent(identity, k -> new Traffic());
+  }
+
+  static String identity(String authorization) {
+    return authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : "anonymous";
   }
 
   /** Requests served so far, by verb. */

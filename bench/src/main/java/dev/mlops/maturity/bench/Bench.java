@@ -29,6 +29,11 @@ public final class Bench {
   public static final double HEAP_GOAL_MIB = 512;
   /** Growth exponent (log cost / log scale) above which growth no longer counts as linear; 2 is quadratic. */
   public static final double LINEAR_EXPONENT_LIMIT = 1.3;
+  /** Issue 15: the operator against a scheduled one-shot audit, and the goals at 10x. */
+  public static final double PEER_GOAL_RATIO = 10;
+  public static final double TEN_X = 10;
+  public static final double TEN_X_HEAP_GOAL_MIB = 1024;
+  public static final double TEN_X_DETECTION_GOAL_RATIO = 1.5;
 
   private Bench() {}
 
@@ -57,7 +62,9 @@ public final class Bench {
     Map<String, Object> reference = scales.stream().filter(s -> (double) s.get("scale") == 1.0).findFirst()
         .orElse(scales.get(scales.size() - 1));
     report.put("scaling", scaling(scales));
-    report.put("goals", goals(reference, scales, report));
+    List<Map<String, Object>> goals = goals(reference, scales, report);
+    goals.addAll(GoalsAtScale.peerAndScale(reference, scales));
+    report.put("goals", goals);
     long targets = ((Number) reference.get("targets")).longValue();
     if (targets < GOAL_TARGETS) {
       report.put("goalsNote", String.format(Locale.ROOT, "the goals are set at %,d targets / %,d objects and this run's reference scale has %,d targets: "
@@ -100,6 +107,10 @@ public final class Bench {
         exponent(num(small, "evaluation.perTargetMs.p50"), num(large, "evaluation.perTargetMs.p50"), sizeRatio));
     out.put("heapExponent", exponent(num(small, "memory.heapMiB"), num(large, "memory.heapMiB"), sizeRatio));
     out.put("naiveExponent", exponent(num(small, "naive.extrapolatedSeconds"), num(large, "naive.extrapolatedSeconds"), sizeRatio));
+    out.put("restartExponent", exponent(num(small, "restart.secondsToAllEvaluated"), num(large, "restart.secondsToAllEvaluated"), sizeRatio));
+    out.put("auditRunExponent", exponent(num(small, "peer.audit.runMs.mean"), num(large, "peer.audit.runMs.mean"), sizeRatio));
+    out.put("largestPagedResponseExponent", exponent(num(small, "initialSync.largestResponseBytesPaged"),
+        num(large, "initialSync.largestResponseBytesPaged"), sizeRatio));
     out.put("note", "exponent e in cost ~ size^e, both targets and objects scaled together: 1 = linear in size, 2 = quadratic"
         + " (linear in targets x objects)");
     return out;
@@ -161,7 +172,7 @@ public final class Bench {
     return b.toString();
   }
 
-  private static Map<String, Object> goal(String goal, String value, Boolean met) {
+  static Map<String, Object> goal(String goal, String value, Boolean met) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("goal", goal);
     m.put("value", value);
@@ -224,6 +235,18 @@ public final class Bench {
         {"cached objects, unpruned (MiB)", "memory.cacheUnpruned.objectsHeapMiB"}, {"cache B/object, unpruned", "memory.unprunedBytesPerCachedObject"},
         {"eval/target p50 (ms)", "evaluation.perTargetMs.p50"}, {"eval/target p99 (ms)", "evaluation.perTargetMs.p99"},
         {"eval all targets (ms)", "evaluation.allTargetsMs"},
+        {"largest response, paged (B)", "initialSync.largestResponseBytesPaged"},
+        {"largest response, unpaged (B)", "initialSync.largestResponseBytesUnpaged"},
+        {"audit run (s, mean)", "peer.audit.runMs.mean", "1e-3"},
+        {"audit requests/h (N min)", "peer.audit.requestsPerHour"}, {"operator requests/h", "peer.operator.requestsPerHour"},
+        {"  audit / operator (x)", "peer.auditOverOperator.requests"},
+        {"audit MB/h (N min)", "peer.audit.bytesPerHour", "1e-6"}, {"operator MB/h", "peer.operator.bytesPerHour", "1e-6"},
+        {"  audit / operator (x)", "peer.auditOverOperator.bytes"},
+        {"audit CPU-s/h (N min)", "peer.audit.cpuSecondsPerHour"}, {"operator CPU-s/h (bound)", "peer.operator.cpuSecondsPerHour"},
+        {"  audit / operator (x)", "peer.auditOverOperator.cpu"},
+        {"audit detection mean (s)", "peer.audit.detectionMs.mean", "1e-3"}, {"operator detection mean (s)", "peer.operator.detectionMs.mean", "1e-3"},
+        {"  audit / operator (x)", "peer.auditOverOperator.detectionMean"},
+        {"restart: all evaluated (s)", "restart.secondsToAllEvaluated"}, {"restart: status writes", "restart.statusWrites"},
     };
     b.append(String.format("| %-28s |", "scale"));
     scales.forEach(s -> b.append(String.format(" %10s |", s.get("scale") + "x")));
@@ -233,7 +256,7 @@ public final class Bench {
     for (String[] row : rows) {
       b.append(String.format("| %-28s |", row[0]));
       for (Map<String, Object> s : scales) {
-        double v = num(s, row[1]);
+        double v = num(s, row[1]) * (row.length > 2 ? Double.parseDouble(row[2]) : 1);
         b.append(String.format(" %10s |", Double.isNaN(v) ? "-" : v == Math.rint(v) && Math.abs(v) < 1e9 ? String.format("%.0f", v)
             : Math.abs(v) >= 100 ? String.format("%.0f", v) : String.format("%.2f", v)));
       }

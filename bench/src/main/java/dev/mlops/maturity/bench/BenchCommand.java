@@ -48,6 +48,13 @@ public class BenchCommand implements Callable<Integer> {
       description = "How long the naive baseline runs before its total is extrapolated (default: 20; --quick: 5).")
   Integer naiveBudget;
 
+  @Option(names = "--audit-changes", paramLabel = "N",
+      description = "Changes the scheduled audit (assess -A in a fresh JVM) must detect per scale (default: 10; --quick: 2).")
+  Integer auditChanges;
+
+  @Option(names = "--audit-period-minutes", paramLabel = "N", description = "The scheduled audit's period the comparison is given for (default: 5).")
+  Integer auditPeriodMinutes;
+
   @Option(names = "--quick", description = "A CI-sized run: 100 targets / 2000 objects, one scale, 30 samples.")
   boolean quick;
 
@@ -72,7 +79,9 @@ public class BenchCommand implements Callable<Integer> {
         samples != null ? samples : base.latencySamples(),
         idleSeconds != null ? Duration.ofSeconds(idleSeconds) : base.idle(),
         naiveBudget != null ? Duration.ofSeconds(naiveBudget) : base.naiveBudget(),
-        base.convergenceTimeout(), base.reconcileThreads(), projectRoot);
+        base.convergenceTimeout(), base.reconcileThreads(), projectRoot,
+        auditChanges != null ? auditChanges : base.auditChanges(),
+        auditPeriodMinutes != null ? Duration.ofMinutes(auditPeriodMinutes) : base.auditPeriod());
     if (!Files.isDirectory(settings.projectRoot().resolve("crds"))) {
       spec.commandLine().getErr().println("no crds/ under " + settings.projectRoot().toAbsolutePath() + "; pass --project-root");
       return 2;

@@ -13,19 +13,27 @@ import java.util.List;
  * @param latencySamples CronWorkflow suspend/resume changes timed per scale
  * @param idle how long API requests are counted while idle after convergence
  * @param naiveBudget how long the naive baseline runs before its total is extrapolated
- * @param projectRoot where crds/ is
+ * @param projectRoot where crds/ is (and cli/target/mlops-maturity-operator.jar, the scheduled audit's jar)
+ * @param auditChanges changes the scheduled audit must detect per scale (each takes about two scaled periods)
+ * @param auditPeriod the scheduled audit's period N that its per-hour figures and detection are given for
  */
 public record BenchSettings(int targets, int objects, List<Double> scales, int latencySamples, Duration idle, Duration naiveBudget,
-    Duration convergenceTimeout, int reconcileThreads, Path projectRoot) {
+    Duration convergenceTimeout, int reconcileThreads, Path projectRoot, int auditChanges, Duration auditPeriod) {
+  public static final Duration AUDIT_PERIOD = Duration.ofMinutes(5);
+
+  public BenchSettings(int targets, int objects, List<Double> scales, int latencySamples, Duration idle, Duration naiveBudget,
+      Duration convergenceTimeout, int reconcileThreads, Path projectRoot) {
+    this(targets, objects, scales, latencySamples, idle, naiveBudget, convergenceTimeout, reconcileThreads, projectRoot, 2, AUDIT_PERIOD);
+  }
 
   public static BenchSettings defaults() {
     return new BenchSettings(1000, 20000, List.of(0.25, 0.5, 1.0, 2.0), 200, Duration.ofSeconds(30), Duration.ofSeconds(20),
-        Duration.ofMinutes(10), 5, Path.of("."));
+        Duration.ofMinutes(10), 5, Path.of("."), 10, AUDIT_PERIOD);
   }
 
   /** A CI-sized run: one small scale, few samples, short idle window. */
   public static BenchSettings quick() {
     return new BenchSettings(100, 2000, List.of(1.0), 30, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(2), 5,
-        Path.of("."));
+        Path.of("."), 2, AUDIT_PERIOD);
   }
 }

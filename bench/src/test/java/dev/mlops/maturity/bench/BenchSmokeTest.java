@@ -18,7 +18,7 @@ class BenchSmokeTest {
   @Test
   void aTinyRunReportsEverySectionConvergesAndIsQuietWhenIdle() throws Exception {
     BenchSettings settings = new BenchSettings(20, 400, List.of(1.0), 6, Duration.ofSeconds(2), Duration.ofSeconds(2),
-        Duration.ofSeconds(60), 5, Path.of(System.getProperty("project.root", "..")));
+        Duration.ofSeconds(60), 5, Path.of(System.getProperty("project.root", "..")), 1, Duration.ofMinutes(5));
 
     Map<String, Object> report = Bench.run(settings, List.of("bench", "--test"), line -> {});
 
@@ -26,7 +26,7 @@ class BenchSmokeTest {
     assertThat(json.fieldNames()).toIterable().contains("date", "command", "machine", "settings", "scales", "scaling", "goals");
     JsonNode scale = json.get("scales").get(0);
     assertThat(scale.fieldNames()).toIterable()
-        .contains("convergence", "naive", "convergenceSpeedup", "idle", "memory", "evaluation", "detection");
+        .contains("convergence", "naive", "convergenceSpeedup", "idle", "memory", "evaluation", "detection", "peer", "restart", "initialSync");
     assertThat(scale.get("targets").asInt()).isEqualTo(20);
     assertThat(scale.get("objects").asInt()).isGreaterThanOrEqualTo(400);
 
@@ -59,8 +59,40 @@ class BenchSmokeTest {
     assertThat(scale.at("/evaluation/perTargetMs/count").asInt()).isEqualTo(20);
     assertThat(scale.at("/evaluation/allTargetsMs").asDouble()).isPositive();
 
-    assertThat(json.get("goals")).hasSize(8).allSatisfy(g -> assertThat(g.get("status").asText()).isIn("met", "missed", "not measured"));
-    assertThat(Bench.table(report)).contains("convergence (s)", "idle LISTs/min", "goal")
+    // the peer: assess -A in fresh JVMs on a (scaled-down) schedule, in the same window as the operator
+    JsonNode peer = scale.get("peer");
+    assertThat(peer.at("/periodMinutes").asDouble()).isEqualTo(5.0);
+    assertThat(peer.at("/firstRunExitCode").asInt()).isZero();
+    assertThat(peer.at("/firstRunCorrectTargets").asInt()).as("the audit sees the same levels").isEqualTo(20);
+    assertThat(peer.at("/audit/runs").asInt()).as("the first run and at least the one that saw the change").isGreaterThanOrEqualTo(2);
+    assertThat(peer.at("/audit/missed").asInt()).isZero();
+    assertThat(peer.at("/audit/detectionMs/count").asInt()).isEqualTo(1);
+    assertThat(peer.at("/audit/bytesPerRun").asDouble()).isPositive();
+    assertThat(peer.at("/audit/requestsPerRun").asDouble()).isPositive();
+    assertThat(peer.at("/audit/cpuSecondsPerRun").asDouble()).as("a JVM's start-up alone takes CPU").isPositive();
+    assertThat(peer.at("/operator/detectionMs/count").asInt()).isEqualTo(1);
+    assertThat(peer.at("/operator/bytes/WATCH").asLong()).as("the operator reads the change from its watch").isPositive();
+    assertThat(peer.at("/operator/bytes").has("LIST")).as("and lists nothing in the window").isFalse();
+    for (String ratio : List.of("requests", "bytes", "cpu", "detectionMean")) {
+      assertThat(peer.at("/auditOverOperator/" + ratio).isNumber()).as(ratio).isTrue();
+    }
+
+    assertThat(scale.at("/restart/allEvaluated").asBoolean()).isTrue();
+    assertThat(scale.at("/restart/evaluatedTargets").asInt()).isEqualTo(20);
+    assertThat(scale.at("/restart/statusWrites").isIntegralNumber()).isTrue();
+    assertThat(scale.at("/restart/secondsToAllEvaluated").asDouble()).isPositive();
+
+    assertThat(scale.at("/initialSync/pageSize").asLong()).isEqualTo(500);
+    assertThat(scale.at("/initialSync/largestResponseBytesPaged").asLong()).isPositive();
+    assertThat(scale.at("/initialSync/largestResponseBytesUnpaged").asLong())
+        .isGreaterThanOrEqualTo(scale.at("/initialSync/largestResponseBytesPaged").asLong());
+    assertThat(scale.at("/initialSync/unpaged/lists").asLong()).isPositive();
+
+    assertThat(json.get("goals")).hasSize(16).allSatisfy(g -> assertThat(g.get("status").asText()).isIn("met", "missed", "not measured"));
+    assertThat(json.get("goals").toString()).contains(">= 10x fewer bytes read per hour than `assess -A` every 5 min",
+        "0 status writes after a restart when nothing changed", "at 1.0x (10x not run)");
+    assertThat(Bench.table(report)).contains("convergence (s)", "idle LISTs/min", "goal", "audit MB/h (N min)", "restart: status writes",
+        "largest response, paged (B)")
         .contains("note: the goals are set at 1,000 targets / 20,000 objects and this run's reference scale has 20 targets");
   }
 

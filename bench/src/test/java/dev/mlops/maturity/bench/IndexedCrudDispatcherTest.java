@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,15 +70,17 @@ class IndexedCrudDispatcherTest {
         String ns = prefix + NAMESPACES.get(random.nextInt(NAMESPACES.size()));
         String name = NAMES.get(random.nextInt(NAMES.size()));
         String label = "v" + random.nextInt(3);
-        int op = random.nextInt(7);
-        Function<KubernetesClient, String> call = client -> apply(client, op, ns, name, label);
-        String expected = call.apply(slow);
-        String actual = call.apply(fast);
+        int op = random.nextInt(8);
+        long limit = 1 + random.nextInt(3);
+        // the Fabric8 mock ignores limit: its whole answer is what the indexed server's pages must add up to
+        String expected = apply(slow, op == 7 ? 6 : op, ns, name, label, limit);
+        String actual = apply(fast, op, ns, name, label, limit);
         trace.add(expected);
         assertThat(actual).as("op %d on %s/%s after %s", op, ns, name, trace).isEqualTo(expected);
       }
       // every kind of answer came up, so the comparison covered hits, misses and conflicts
       assertThat(String.join(" ", trace)).contains("created", "409", "got", "absent", "deleted", "list[");
+      assertThat(pagedLists).as("some paged LISTs took more than one page").isPositive();
     }
   }
 
@@ -97,7 +99,9 @@ class IndexedCrudDispatcherTest {
     }
   }
 
-  private static String apply(KubernetesClient client, int op, String ns, String name, String label) {
+  private int pagedLists;
+
+  private String apply(KubernetesClient client, int op, String ns, String name, String label, long limit) {
     try {
       switch (op) {
         case 0, 1 -> {
@@ -126,10 +130,27 @@ class IndexedCrudDispatcherTest {
         case 5 -> {
           return client.configMaps().inNamespace(ns).withName(name).delete().isEmpty() ? "absent" : "deleted";
         }
-        default -> {
+        case 6 -> {
           List<String> names = client.configMaps().inNamespace(ns).withLabel("v", label).list().getItems().stream()
               .map(IndexedCrudDispatcherTest::describe).sorted().toList();
           return "list" + names;
+        }
+        default -> {
+          List<ConfigMap> items = new ArrayList<>();
+          String token = null;
+          int pages = 0;
+          do {
+            var page = client.configMaps().inNamespace(ns).withLabel("v", label)
+                .list(new ListOptionsBuilder().withLimit(limit).withContinue(token).build());
+            assertThat(page.getItems().size()).as("page size").isLessThanOrEqualTo((int) limit);
+            items.addAll(page.getItems());
+            token = page.getMetadata().getContinue();
+            pages++;
+          } while (token != null && !token.isEmpty());
+          if (pages > 1) {
+            pagedLists++;
+          }
+          return "list" + items.stream().map(IndexedCrudDispatcherTest::describe).sorted().toList();
         }
       }
     } catch (KubernetesClientException e) {

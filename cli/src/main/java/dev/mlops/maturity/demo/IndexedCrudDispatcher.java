@@ -14,11 +14,15 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.internal.MockDispatcher;
 import io.fabric8.mockwebserver.internal.SimpleRequest;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
 
 /**
  * The Fabric8 CRUD dispatcher with an index by resource, namespace and name, so that finding one
@@ -28,6 +32,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Lookups the index cannot answer exactly (no namespace, no name: collections, cluster-scoped
  * objects) fall back to the dispatcher's own scan, so answers are the same as without it.
+ *
+ * <p>It also answers chunked LISTs ({@code limit}/{@code continue}, see {@link ListPages}), which the
+ * Fabric8 mock ignores (it always sends every object in one response), and resumes watches from
+ * their resourceVersion ({@link ResumedWatch}) instead of replaying every object.
  */
 public final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
   private static final String PLURAL = "plural";
@@ -36,6 +44,10 @@ public final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
 
   /** Keys of the stored objects by (plural, namespace, name); may hold stale keys, checked against the map on use. */
   private final Map<List<Attribute>, Set<AttributeSet>> index = new ConcurrentHashMap<>();
+  private final ListPages pages = new ListPages();
+  // the store is a LinkedHashMap guarded by the superclass's private lock; a chunked LIST must read it under that lock
+  private final ReadWriteLock storeLock = superField("lock", ReadWriteLock.class);
+  private final AtomicLong storeVersion = superField("resourceVersion", AtomicLong.class);
 
   /**
    * What {@code KubernetesMixedDispatcher} does (a recorded expectation answers first, then the CRUD
@@ -51,6 +63,62 @@ public final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
         return expected != null && !expected.isEmpty() ? expectations.dispatch(request) : crud.dispatch(request);
       }
     };
+  }
+
+  @Override
+  public MockResponse handleGet(String path) {
+    ListRequest request = ListRequest.parse(path);
+    if (request.watch() || (request.limit() <= 0 && request.continueToken() == null)) {
+      return super.handleGet(path);
+    }
+    AttributeSet query = getAttributeExtractor().fromPath(request.pathWithoutPaging());
+    if (query.containsKey(NAME)) {
+      return super.handleGet(request.pathWithoutPaging()); // a named object: limit does not apply
+    }
+    ListPages.Page page;
+    if (request.continueToken() != null) {
+      var next = pages.next(request.continueToken(), request.limit());
+      if (next.isEmpty()) {
+        return new MockResponse().setResponseCode(410).setBody(ListPages.expired());
+      }
+      page = next.get();
+    } else {
+      List<String> items = new ArrayList<>();
+      String version;
+      storeLock.readLock().lock();
+      try {
+        map.forEach((key, json) -> {
+          if (key.matches(query)) {
+            items.add(json);
+          }
+        });
+        version = Long.toString(storeVersion.get());
+      } finally {
+        storeLock.readLock().unlock();
+      }
+      page = pages.first(items, version, request.limit());
+    }
+    return new MockResponse().setResponseCode(200).setBody(page.json());
+  }
+
+  @Override
+  public MockResponse handleWatch(String path) {
+    MockResponse response = super.handleWatch(path);
+    if (response.getWebSocketListener() != null) {
+      response.withWebSocketUpgrade(ResumedWatch.of(response.getWebSocketListener(), path));
+    }
+    return response;
+  }
+
+  private <T> T superField(String name, Class<T> type) {
+    try {
+      Field f = KubernetesCrudDispatcher.class.getDeclaredField(name);
+      f.setAccessible(true);
+      return type.cast(f.get(this));
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalStateException("KubernetesCrudDispatcher has no " + type.getSimpleName() + " field '" + name
+          + "' any more; chunked LISTs need it (Fabric8 mock upgraded?)", e);
+    }
   }
 
   @Override

@@ -135,7 +135,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
 
   private void watchCrds(Duration syncTimeout) {
     SharedIndexInformer<CustomResourceDefinition> informer =
-        client.apiextensions().v1().customResourceDefinitions().runnableInformer(0);
+        client.apiextensions().v1().customResourceDefinitions().withLimit(pageSize()).runnableInformer(0);
     CompletableFuture<Void> crdsListed = new CompletableFuture<>();
     informer.exceptionHandler((started, t) -> {
       KubernetesClientException e = ClientAddressing.cause(t);
@@ -182,6 +182,11 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
       crdInformer = null;
       kinds.stream().filter(k -> !k.builtIn()).filter(this::servedByDiscovery).forEach(this::ensureWatched);
     }
+  }
+
+  /** The informers' LIST page size; null (no limit) asks for a whole kind in one response. */
+  private Long pageSize() {
+    return options.listPageSize() == 0 ? null : options.listPageSize();
   }
 
   private boolean servedByDiscovery(ResourceKind kind) {
@@ -285,9 +290,9 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
     void start() {
       var resources = client.genericKubernetesResources(ClientAddressing.context(kind));
       if (namespaces.isEmpty() || !kind.namespaced()) {
-        informers.add(resources.inAnyNamespace().runnableInformer(0));
+        informers.add(resources.inAnyNamespace().withLimit(pageSize()).runnableInformer(0));
       } else {
-        namespaces.forEach(ns -> informers.add(resources.inNamespace(ns).runnableInformer(0)));
+        namespaces.forEach(ns -> informers.add(resources.inNamespace(ns).withLimit(pageSize()).runnableInformer(0)));
       }
       List<CompletableFuture<Void>> starts = new ArrayList<>();
       for (SharedIndexInformer<GenericKubernetesResource> informer : informers) {

@@ -153,12 +153,13 @@ public final class OperatorApp {
       operator.register(reconciler, c -> {
         c.withTriggerReconcilerOnAllEvents(true);
         c.withRetry(RETRY);
+        c.withInformerListLimit(listLimit(options));
         if (!namespaces.isEmpty()) {
           c.settingNamespaces(namespaces);
         }
       });
       // custom models get status.valid/problems and a Ready condition; cluster-scoped, so no namespaces
-      operator.register(new MaturityModelStatusWriter(options.clock()));
+      operator.register(new MaturityModelStatusWriter(options.clock()), c -> c.withInformerListLimit(listLimit(options)));
       handle.attach(operator, server);
       operator.start();
       handle.startedUp();
@@ -171,6 +172,11 @@ public final class OperatorApp {
       handle.stop(OperatorHandle.StopReason.FAILED);
       throw e;
     }
+  }
+
+  /** The framework's informers page their LISTs as the cluster view's do (null: no limit). */
+  private static Long listLimit(OperatorOptions options) {
+    return options.cache().listPageSize() == 0 ? null : options.cache().listPageSize();
   }
 
   /** Every kind the probes read, plus custom models and exceptions (an edit re-evaluates the targets concerned). */

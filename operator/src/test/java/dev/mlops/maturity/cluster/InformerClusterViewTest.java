@@ -53,6 +53,32 @@ class InformerClusterViewTest {
         .withNewSpec().withNewSelector().withMatchLabels(Map.of("app", name)).endSelector().endSpec().build()).create();
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"500, limit=500", "0, "})
+  void informersListInPagesLikeClientGo(long pageSize, String expectedLimit) throws Exception {
+    deployment("team-a", "web", Map.of());
+    view = new InformerClusterView(client, List.of(KindCatalogue.DEPLOYMENT, KindCatalogue.CRON_WORKFLOW), List.of(), changes::add,
+        CacheOptions.DEFAULTS.withListPageSize(pageSize));
+    view.start(Duration.ofSeconds(10));
+
+    List<String> lists = new java.util.ArrayList<>();
+    io.fabric8.mockwebserver.http.RecordedRequest r;
+    while ((r = server.takeRequest(200, java.util.concurrent.TimeUnit.MILLISECONDS)) != null) {
+      if ("GET".equals(r.getMethod()) && !r.getPath().contains("watch=") && (r.getPath().contains("/deployments")
+          || r.getPath().contains("/customresourcedefinitions"))) {
+        lists.add(r.getPath());
+      }
+    }
+    assertThat(lists).as("the deployments' and the CRDs' initial LISTs").hasSizeGreaterThanOrEqualTo(2)
+        .anyMatch(p -> p.contains("/deployments")).anyMatch(p -> p.contains("/customresourcedefinitions"));
+    if (expectedLimit == null) {
+      assertThat(lists).noneMatch(p -> p.contains("limit="));
+    } else {
+      assertThat(lists).allMatch(p -> p.contains(expectedLimit));
+    }
+    assertThat(CacheOptions.DEFAULTS.listPageSize()).isEqualTo(500);
+  }
+
   @Test
   void listsFromTheCacheByNamespaceWithoutTheLastAppliedCopy() {
     deployment("team-a", "web", Map.of(PrunedItemStore.LAST_APPLIED, "{\"huge\":true}", "keep", "me"));
@@ -131,6 +157,8 @@ class InformerClusterViewTest {
   @Test
   void aForbiddenKindReadsAsForbiddenAndTheOthersStillWork() {
     server.expect().get().withPath("/apis/apps/v1/deployments?resourceVersion=0").andReturn(403, "{}").always();
+    // the informers' first LIST is paged (limit=500, and then without resourceVersion=0)
+    server.expect().get().withPath("/apis/apps/v1/deployments?limit=500").andReturn(403, "{}").always();
     view = new InformerClusterView(client, List.of(KindCatalogue.DEPLOYMENT, KindCatalogue.CRON_JOB), List.of(), changes::add);
     view.start(Duration.ofSeconds(2));
 
