@@ -112,7 +112,7 @@ public final class PlanReader {
       while (documents.hasNextValue()) {
         index++;
         JsonNode doc = documents.nextValue();
-        if (doc == null || doc.isNull() || doc.isMissingNode()) {
+        if (doc == null || doc.isNull() || doc.isMissingNode() || (doc.isTextual() && doc.asText().isBlank())) {
           continue;
         }
         String where = file + " document " + index;
