@@ -88,7 +88,8 @@ public final class PlanReader {
     return new Plan(objects);
   }
 
-  private Plan read(InputStream in, String name) throws InvalidPlanException {
+  /** A plan streamed in ({@code kustomize build | assess --plan -}); {@code name} names it in errors. */
+  public Plan read(InputStream in, String name) throws InvalidPlanException {
     try {
       byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {

@@ -92,4 +92,13 @@ class PlanReaderTest {
     Files.writeString(file, "# only comments\n");
     assertThatThrownBy(() -> reader.read(dir)).hasMessageContaining("holds no Kubernetes object");
   }
+
+  @Test
+  void aStreamIsReadAsOneFile() throws Exception {
+    var in = new java.io.ByteArrayInputStream("apiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\nkind: Service\n"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> reader.read(in, "<stdin>")).hasMessageContaining("<stdin> document 2 has no apiVersion");
+    var ok = new java.io.ByteArrayInputStream("apiVersion: v1\nkind: Service\nmetadata: {name: a}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(reader.read(ok, "<stdin>").objects()).extracting(PlannedObject::describe).containsExactly("apply Service team-a/a");
+  }
 }
