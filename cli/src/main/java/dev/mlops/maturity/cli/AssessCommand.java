@@ -89,6 +89,12 @@ public class AssessCommand implements Callable<Integer> {
   /** The time evaluations judge by (waiver expiry, exercisedWithin); tests set a fixed one. */
   Clock clock = Clock.systemUTC();
 
+  @Option(names = "--plan", paramLabel = "DIR", description = {"What-if: evaluate the targets before and after applying the manifests in DIR "
+      + "(a file, a directory read recursively, or - for stdin; a document annotated maturity.mlops.dev/plan: delete deletes its object). "
+      + "Nothing is written to the cluster. -o table, json or markdown.",
+      "Exit 1 when a target drops below its current level or, after the plan, below --fail-below; 2 when the plan or the cluster cannot be read."})
+  Path plan;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -118,6 +124,9 @@ public class AssessCommand implements Callable<Integer> {
     }
     if (contexts != null || allContexts) {
       return fleet(out, err);
+    }
+    if (plan != null) {
+      return new PlanAssessment(kubeconfig, context, config, namespace, file).run(plan, output.toLowerCase(Locale.ROOT), failBelow, out, err);
     }
     OperatorConfig operatorConfig;
     Config clientConfig;

@@ -53,6 +53,13 @@ public class RunCommand implements Callable<Integer> {
   @Option(names = "--leader-election-namespace", paramLabel = "NS", description = "Namespace of the leader Lease (default: the pod's namespace).")
   String leaderElectionNamespace;
 
+  @Option(names = "--admission-port", paramLabel = "PORT", description = "Serve the validating admission webhook (HTTPS, POST /validate) on PORT; off by default.")
+  Integer admissionPort;
+
+  @Option(names = "--admission-tls-dir", defaultValue = "/etc/mlops-maturity/admission-tls", paramLabel = "DIR",
+      description = "Directory with the webhook's tls.crt and tls.key (PEM, PKCS#8 key), a mounted kubernetes.io/tls Secret (default: ${DEFAULT-VALUE}).")
+  java.nio.file.Path admissionTlsDir;
+
   @Option(names = "--no-leader-election", description = "Run without leader election (a single replica).")
   boolean noLeaderElection;
 
@@ -83,6 +90,9 @@ public class RunCommand implements Callable<Integer> {
         .withNamespaces(new LinkedHashSet<>(namespaces))
         .withMetrics("0.0.0.0", metricsPort)
         .withWatchOutageGrace(grace);
+    if (admissionPort != null) {
+      options = options.withAdmission(new OperatorOptions.Admission(admissionPort, admissionTlsDir));
+    }
     if (!noLeaderElection) {
       String leaseNamespace = leaderElectionNamespace != null ? leaderElectionNamespace : ClusterConnection.ownNamespace(clientConfig);
       if (leaseNamespace == null) {

@@ -101,6 +101,10 @@ public final class OperatorApp {
       String instance = options.leaderElection() == null ? "standalone" : options.leaderElection().identity();
       TargetObserver evaluator = new TargetObserver(new ClusterModels(BuiltInModels.load(), cluster),
           new TargetAssessor(collector, options.clock(), config.policy()), platform, cluster, external);
+      if (options.admission() != null) {
+        handle.closeOnStop(AdmissionWebhook.start(options.admission(), client, cluster, external,
+            new TargetAssessor(collector, options.clock(), config.policy())));
+      }
       MaturityTargetReconciler reconciler = new MaturityTargetReconciler(evaluator, new StatusFactory(options.clock()),
           new StatusWriter(), new TransitionPublisher(metrics, new TargetEvents(client, options.clock(), instance), options.clock()),
           clusterEvents, metrics);

@@ -28,6 +28,7 @@ public final class OperatorOptions {
   private int reconcileThreads = 5;
   private Duration shutdownTimeout = Duration.ofSeconds(5);
   private CacheOptions cache = CacheOptions.DEFAULTS;
+  private Admission admission;
 
   private OperatorOptions() {}
 
@@ -90,6 +91,15 @@ public final class OperatorOptions {
     return cache;
   }
 
+  /** The admission webhook; null (the default) runs none. */
+  public Admission admission() {
+    return admission;
+  }
+
+  public OperatorOptions withAdmission(Admission value) {
+    return copy(o -> o.admission = value);
+  }
+
   public OperatorOptions withConfig(OperatorConfig value) {
     return copy(o -> o.config = value);
   }
@@ -149,9 +159,13 @@ public final class OperatorOptions {
     o.reconcileThreads = reconcileThreads;
     o.shutdownTimeout = shutdownTimeout;
     o.cache = cache;
+    o.admission = admission;
     change.accept(o);
     return o;
   }
+
+  /** The validating webhook: HTTPS on {@code port} with {@code tls.crt} and {@code tls.key} (PEM) from {@code tlsDir}. */
+  public record Admission(int port, java.nio.file.Path tlsDir) {}
 
   /**
    * A Lease-based election: only the holder reconciles; a replica that loses the lease stops (the

@@ -61,6 +61,10 @@ public class MaturityTargetSpec {
   @Default(DEFAULT_INTERVAL)
   public String evaluationInterval = DEFAULT_INTERVAL;
 
+  @JsonPropertyDescription("When true and the operator's admission webhook is enabled, a create, update or delete that would drop this"
+      + " target's level through a capability turning Missing is denied (never for Unknown). Otherwise the webhook only warns.")
+  public Boolean enforce;
+
   /** Fields whose value had the wrong type, by path (spec.targetLevel -> what was expected); never serialized. */
   @JsonIgnore
   public final Map<String, String> unreadable = new LinkedHashMap<>();
