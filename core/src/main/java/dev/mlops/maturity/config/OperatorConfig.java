@@ -8,7 +8,7 @@ import java.util.Map;
 /** The operator-level configuration (ARCHITECTURE.md section 5), from the Helm-rendered YAML file. */
 public record OperatorConfig(
     Map<String, Endpoint> prometheus, Map<String, Endpoint> mlflow, ProbeSettings thresholds, List<String> watchNamespaces,
-    GovernancePolicy policy) {
+    GovernancePolicy policy, LedgerConfig ledger) {
 
   public static final OperatorConfig EMPTY = new OperatorConfig(Map.of(), Map.of(), ProbeSettings.DEFAULTS, List.of());
 
@@ -17,6 +17,18 @@ public record OperatorConfig(
     mlflow = Map.copyOf(mlflow);
     watchNamespaces = List.copyOf(watchNamespaces);
     policy = policy == null ? GovernancePolicy.DEFAULTS : policy;
+    ledger = ledger == null ? LedgerConfig.DEFAULTS : ledger;
+  }
+
+  /** With the default ledger settings. */
+  public OperatorConfig(Map<String, Endpoint> prometheus, Map<String, Endpoint> mlflow, ProbeSettings thresholds, List<String> watchNamespaces,
+      GovernancePolicy policy) {
+    this(prometheus, mlflow, thresholds, watchNamespaces, policy, LedgerConfig.DEFAULTS);
+  }
+
+  /** The same configuration with other ledger settings. */
+  public OperatorConfig withLedger(LedgerConfig value) {
+    return new OperatorConfig(prometheus, mlflow, thresholds, watchNamespaces, policy, value);
   }
 
   /** With the default policy. */

@@ -49,7 +49,7 @@ public final class OperatorConfigLoader {
           + "thresholds and watchNamespaces");
     }
     List<String> problems = new ArrayList<>();
-    KnownKeys.check(root, "", Set.of("integrations", "thresholds", "watchNamespaces", "policy", "tenancy"), problems);
+    KnownKeys.check(root, "", Set.of("integrations", "thresholds", "watchNamespaces", "policy", "tenancy", "ledger"), problems);
     JsonNode integrations = root.path("integrations");
     KnownKeys.check(integrations, "integrations", Set.of("prometheus", "mlflow"), problems);
     Map<String, Endpoint> prometheus = endpoints(integrations.path("prometheus"), "integrations.prometheus", problems);
@@ -80,10 +80,11 @@ public final class OperatorConfigLoader {
     }
     var policy = PolicyReader.read(root.path("policy"), problems);
     Tenancy tenancy = TenancyConfig.parse(root.path("tenancy"), problems);
+    LedgerConfig ledger = LedgerConfig.parse(root.path("ledger"), problems);
     if (!problems.isEmpty()) {
       throw new InvalidConfigException("invalid operator configuration: " + String.join("; ", problems));
     }
-    return new OperatorConfig(prometheus, mlflow, new ProbeSettings(percent, window, alias, tenancy), namespaces, policy);
+    return new OperatorConfig(prometheus, mlflow, new ProbeSettings(percent, window, alias, tenancy), namespaces, policy, ledger);
   }
 
   static Duration parseWindow(String w) {

@@ -43,6 +43,11 @@ public final class TargetObserver {
     return new Observation(result.assessment(), result.problems(), interval, shared);
   }
 
+  /** The HTTP sources as this target reads them: a changed answer wakes it (the ledger's alias reads too). */
+  public dev.mlops.maturity.probe.ExternalSources externalFor(MaturityTarget target) {
+    return external.readingFor(reader(target));
+  }
+
   /** The target is gone: the answers it read wake nothing any more. */
   public void forget(MaturityTarget target) {
     external.forget(reader(target));
