@@ -3,8 +3,8 @@ package dev.mlops.maturity.ledger;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlops.maturity.api.v1alpha1.MaturityLedgerSpec;
-import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.probe.ClusterView;
+import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -13,8 +13,7 @@ import java.util.Optional;
 
 /** The MaturityLedgers of the cluster, read through the ClusterView like every other kind (no I/O of their own). */
 public final class ClusterLedgers {
-  public static final ResourceKind KIND =
-      new ResourceKind(MaturityTarget.GROUP, MaturityTarget.VERSION, "MaturityLedger", "maturityledgers", true);
+  public static final ResourceKind KIND = KindCatalogue.MATURITY_LEDGER;
   private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private ClusterLedgers() {}

@@ -8,23 +8,32 @@ import dev.mlops.maturity.ledger.EntryCompleteness;
 import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
+import dev.mlops.maturity.probe.ResourceKind;
 import dev.mlops.maturity.probe.delivery.WorkloadDelivery;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * {@code audit-trail} (PROBES.md b.22, issue 16): Satisfied when the target's MaturityLedger holds a complete
  * entry (who, what, when, data, gate) for the current production version. The operator writes the ledger from
  * MLflow alias moves, the run's dataset inputs, the gate tags and the Argo CD / Flux deploy history; the probe
- * only reads it from the cluster view (the ledger is the operator's own kind, watched like MaturityExceptions). It
- * declares the delivery kinds so the operator watches them for the "deployment" part of an entry.
+ * only reads it from the cluster view. It also declares the delivery kinds so the operator watches them for the
+ * "deployment" part of an entry.
  */
 public final class AuditTrailProbe extends AbstractProbe {
   public static final String CAPABILITY = "audit-trail";
   static final String DECLARE = "; or declare the audit sink (declared: audit-trail)";
 
   public AuditTrailProbe() {
-    super(CAPABILITY, WorkloadDelivery.READS);
+    super(CAPABILITY, kinds());
+  }
+
+  private static Set<ResourceKind> kinds() {
+    Set<ResourceKind> kinds = new HashSet<>(WorkloadDelivery.READS);
+    kinds.add(ClusterLedgers.KIND);
+    return Set.copyOf(kinds);
   }
 
   @Override
