@@ -104,6 +104,10 @@ watchNamespaces:
 policy:
   {{- toYaml . | nindent 2 }}
 {{- end }}
+{{- with .Values.config.ledger }}
+ledger:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
 {{- end }}
 
 {{/*

@@ -56,6 +56,7 @@ public class PromotionRecorder implements PromotionSink.Outcome {
 
   public void record(MaturityTarget target, ExternalSources external) {
     WorkloadTarget workload = WorkloadTarget.of(target);
+    metrics.promotionCounter(workload.namespace(), workload.name());
     if (workload.registeredModel() == null || workload.registeredModel().isBlank()) {
       return;
     }

@@ -208,9 +208,14 @@ public final class MaturityMetrics {
 
   /** One promotion recorded in the target's ledger. */
   public void promoted(String namespace, String target) {
-    promotions.computeIfAbsent(new TargetKey(namespace, target), k -> Counter.builder(PREFIX + "promotions")
+    promotionCounter(namespace, target).increment();
+  }
+
+  /** The target's promotion counter, at 0 from its first evaluation so {@code increase()} sees the first promotion. */
+  public Counter promotionCounter(String namespace, String target) {
+    return promotions.computeIfAbsent(new TargetKey(namespace, target), k -> Counter.builder(PREFIX + "promotions")
         .description("Promotions of the target's registered model recorded in its MaturityLedger")
-        .tags("namespace", k.namespace(), "target", k.name()).register(registry)).increment();
+        .tags("namespace", k.namespace(), "target", k.name()).register(registry));
   }
 
   /** Removes every series of a deleted target. */
