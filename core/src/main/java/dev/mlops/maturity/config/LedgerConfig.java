@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * The promotion ledger's admin settings (key {@code ledger}): how many entries each MaturityLedger keeps, and the
- * optional CloudEvents sink every entry is sent to, with a bounded number of attempts. The sink URL is set here by
+ * optional CloudEvents sink (at most 100 entries, so a ledger stays far below the object size limit) every entry is sent to, with a bounded number of attempts. The sink URL is set here by
  * the platform admin only; a MaturityTarget cannot name one.
  */
 public record LedgerConfig(int maxEntries, Optional<URI> sinkUrl, int maxAttempts, Duration retryDelay) {
@@ -20,7 +20,7 @@ public record LedgerConfig(int maxEntries, Optional<URI> sinkUrl, int maxAttempt
       return DEFAULTS;
     }
     KnownKeys.check(node, "ledger", Set.of("maxEntries", "sink"), problems);
-    int max = number(node.path("maxEntries"), "ledger.maxEntries", DEFAULTS.maxEntries(), 1, 1000, problems);
+    int max = number(node.path("maxEntries"), "ledger.maxEntries", DEFAULTS.maxEntries(), 1, 100, problems);
     JsonNode sink = node.path("sink");
     KnownKeys.check(sink, "ledger.sink", Set.of("url", "maxAttempts", "retryDelay"), problems);
     Optional<URI> url = Optional.empty();

@@ -16,6 +16,8 @@ public final class PromotionEntries {
   public static final String PROMOTED_BY = "mlops.promoted_by";
   public static final String UNKNOWN = "unknown";
   private static final int MAX_TEXT = 256;
+  /** Dataset inputs kept per entry: with 100 entries a ledger stays well below etcd's object size limit. */
+  static final int MAX_DATASETS = 5;
 
   private PromotionEntries() {}
 
@@ -29,7 +31,7 @@ public final class PromotionEntries {
     e.runId = bounded(v.runId());
     MlflowApi.Run run = champion.run();
     if (run != null && run.datasets() != null) {
-      for (MlflowApi.DatasetInput d : run.datasets()) {
+      for (MlflowApi.DatasetInput d : run.datasets().stream().limit(MAX_DATASETS).toList()) {
         PromotionDataset out = new PromotionDataset();
         out.name = bounded(d.name());
         out.digest = bounded(d.digest());
