@@ -56,10 +56,11 @@ public class PromotionRecorder implements PromotionSink.Outcome {
 
   public void record(MaturityTarget target, ExternalSources external) {
     WorkloadTarget workload = WorkloadTarget.of(target);
-    metrics.promotionCounter(workload.namespace(), workload.name());
     if (workload.registeredModel() == null || workload.registeredModel().isBlank()) {
       return;
     }
+    // a series only for targets that can have promotions, at 0 until the first
+    metrics.promotionCounter(workload.namespace(), workload.name());
     ProbeContext ctx = new ProbeContext(workload, cluster, external, settings, clock);
     if (!(ChampionLookup.read(ctx) instanceof Answer.Ok<ChampionLookup.Champion> ok)) {
       return; // no alias, or MLflow unreadable: nothing observed, nothing recorded
