@@ -108,6 +108,10 @@ policy:
 reports:
   enabled: true
 {{- end }}
+{{- with .Values.config.ledger }}
+ledger:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
 {{- end }}
 
 {{/*

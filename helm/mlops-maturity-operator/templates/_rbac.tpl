@@ -123,6 +123,10 @@ Namespaced kinds: granted by the ClusterRole, or by a Role in each watched names
 - apiGroups: [maturity.mlops.dev]
   resources: [maturitytargets/status]
   verbs: [get, patch, update]
+# promotion ledgers: one per target, created and updated by the operator (garbage-collected with the target)
+- apiGroups: [maturity.mlops.dev]
+  resources: [maturityledgers]
+  verbs: [get, list, watch, create, update]
 # LevelRaised / LevelRegressed / TargetMet / ProbeFailing events
 - apiGroups: ["", events.k8s.io]
   resources: [events]

@@ -162,7 +162,7 @@ public class AssessCommand implements Callable<Integer> {
         // the shared pipeline reports a selector that matches nothing, as in the operator
         results.add(assessor.assess(t, models, cluster, external, platform, PreviousEvaluation.NONE));
       }
-      AssessmentReport report = new AssessmentReport(results);
+      AssessmentReport report = new AssessmentReport(results).withLedgers(dev.mlops.maturity.ledger.ClusterLedgers.byTarget(cluster, targets));
       if (targets.isEmpty()) {
         err.println("no MaturityTargets found" + (namespace == null ? "" : " in namespace " + namespace));
       }

@@ -18,8 +18,8 @@ public final class ThirdPartyCrds {
   public static List<CustomResourceDefinition> forKinds(Collection<ResourceKind> kinds) {
     Map<String, CustomResourceDefinition> byName = new LinkedHashMap<>();
     for (ResourceKind k : kinds) {
-      if (k.builtIn()) {
-        continue;
+      if (k.builtIn() || k.group().equals(dev.mlops.maturity.api.v1alpha1.MaturityTarget.GROUP)) {
+        continue; // our own CRDs come from crds/, with their real schema
       }
       byName.putIfAbsent(k.plural() + "." + k.group(), crd(k));
     }

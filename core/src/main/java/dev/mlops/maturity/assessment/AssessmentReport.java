@@ -3,6 +3,7 @@ package dev.mlops.maturity.assessment;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.mlops.maturity.api.v1alpha1.MaturityLedgerSpec;
 import dev.mlops.maturity.evaluation.LevelOutcome;
 import dev.mlops.maturity.evaluation.CapabilityResult;
 import dev.mlops.maturity.evaluation.ExceptionDecision;
@@ -19,10 +20,19 @@ public final class AssessmentReport {
       .setSerializationInclusion(JsonInclude.Include.NON_NULL)
       .enable(SerializationFeature.INDENT_OUTPUT);
 
+  /** How many ledger entries the markdown shows per target. */
+  static final int LEDGER_ENTRIES_SHOWN = 5;
   private final List<TargetAssessment> assessments;
+  private Map<String, MaturityLedgerSpec> ledgers = Map.of();
 
   public AssessmentReport(List<TargetAssessment> assessments) {
     this.assessments = List.copyOf(assessments);
+  }
+
+  /** The MaturityLedgers read from the cluster, by {@code namespace/name} of their target (shown in markdown). */
+  public AssessmentReport withLedgers(Map<String, MaturityLedgerSpec> value) {
+    this.ledgers = Map.copyOf(value);
+    return this;
   }
 
   /** Targets whose observed level is below {@code level} (a target with spec problems publishes no level: it counts as below). */
@@ -196,6 +206,10 @@ public final class AssessmentReport {
           a.recommendations().forEach(r -> out.append("- ").append(escape(r)).append('\n'));
         }
       });
+      MaturityLedgerSpec ledger = ledgers.get(t.namespace() + "/" + t.name());
+      if (ledger != null) {
+        out.append(LedgerMarkdown.recent(ledger, LEDGER_ENTRIES_SHOWN));
+      }
     }
     return out.toString();
   }

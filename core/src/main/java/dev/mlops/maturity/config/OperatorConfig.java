@@ -7,11 +7,12 @@ import java.util.Map;
 
 /**
  * The operator-level configuration (ARCHITECTURE.md section 5), from the Helm-rendered YAML file.
- * {@code reportsEnabled}: write one OpenReports Report per MaturityTarget ({@code reports.enabled}).
+ * {@code reportsEnabled}: write one OpenReports Report per MaturityTarget ({@code reports.enabled});
+ * {@code ledger}: the promotion ledger's retention and CloudEvents sink.
  */
 public record OperatorConfig(
     Map<String, Endpoint> prometheus, Map<String, Endpoint> mlflow, ProbeSettings thresholds, List<String> watchNamespaces,
-    GovernancePolicy policy, boolean reportsEnabled) {
+    GovernancePolicy policy, boolean reportsEnabled, LedgerConfig ledger) {
 
   public static final OperatorConfig EMPTY = new OperatorConfig(Map.of(), Map.of(), ProbeSettings.DEFAULTS, List.of());
 
@@ -20,12 +21,13 @@ public record OperatorConfig(
     mlflow = Map.copyOf(mlflow);
     watchNamespaces = List.copyOf(watchNamespaces);
     policy = policy == null ? GovernancePolicy.DEFAULTS : policy;
+    ledger = ledger == null ? LedgerConfig.DEFAULTS : ledger;
   }
 
-  /** Without OpenReports output ({@code reports.enabled} false, the default). */
+  /** Without OpenReports output ({@code reports.enabled} false, the default) and with the default ledger settings. */
   public OperatorConfig(Map<String, Endpoint> prometheus, Map<String, Endpoint> mlflow, ProbeSettings thresholds, List<String> watchNamespaces,
       GovernancePolicy policy) {
-    this(prometheus, mlflow, thresholds, watchNamespaces, policy, false);
+    this(prometheus, mlflow, thresholds, watchNamespaces, policy, false, LedgerConfig.DEFAULTS);
   }
 
   /** With the default policy. */
@@ -35,6 +37,11 @@ public record OperatorConfig(
 
   /** This configuration with OpenReports output on or off. */
   public OperatorConfig withReportsEnabled(boolean value) {
-    return new OperatorConfig(prometheus, mlflow, thresholds, watchNamespaces, policy, value);
+    return new OperatorConfig(prometheus, mlflow, thresholds, watchNamespaces, policy, value, ledger);
+  }
+
+  /** The same configuration with other ledger settings. */
+  public OperatorConfig withLedger(LedgerConfig value) {
+    return new OperatorConfig(prometheus, mlflow, thresholds, watchNamespaces, policy, reportsEnabled, value);
   }
 }

@@ -49,7 +49,7 @@ public final class OperatorConfigLoader {
           + "thresholds and watchNamespaces");
     }
     List<String> problems = new ArrayList<>();
-    KnownKeys.check(root, "", Set.of("integrations", "thresholds", "watchNamespaces", "policy", "tenancy", "reports"), problems);
+    KnownKeys.check(root, "", Set.of("integrations", "thresholds", "watchNamespaces", "policy", "tenancy", "reports", "ledger"), problems);
     JsonNode integrations = root.path("integrations");
     KnownKeys.check(integrations, "integrations", Set.of("prometheus", "mlflow"), problems);
     Map<String, Endpoint> prometheus = endpoints(integrations.path("prometheus"), "integrations.prometheus", problems);
@@ -81,10 +81,11 @@ public final class OperatorConfigLoader {
     var policy = PolicyReader.read(root.path("policy"), problems);
     Tenancy tenancy = TenancyConfig.parse(root.path("tenancy"), problems);
     boolean reports = reportsEnabled(root.path("reports"), problems);
+    LedgerConfig ledger = LedgerConfig.parse(root.path("ledger"), problems);
     if (!problems.isEmpty()) {
       throw new InvalidConfigException("invalid operator configuration: " + String.join("; ", problems));
     }
-    return new OperatorConfig(prometheus, mlflow, new ProbeSettings(percent, window, alias, tenancy), namespaces, policy, reports);
+    return new OperatorConfig(prometheus, mlflow, new ProbeSettings(percent, window, alias, tenancy), namespaces, policy, reports, ledger);
   }
 
   /** {@code reports: {enabled: true}} writes OpenReports Reports; off when absent. */

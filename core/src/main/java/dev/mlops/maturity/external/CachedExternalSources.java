@@ -31,6 +31,11 @@ public final class CachedExternalSources implements ExternalSources {
     return new CachedExternalSources(delegate, cache, reader);
   }
 
+  /** As {@link #readingFor}, but keeping what {@code reader} read so far in this evaluation (a later phase of the same reconcile). */
+  public CachedExternalSources continuingFor(String reader) {
+    return new CachedExternalSources(delegate, cache, reader);
+  }
+
   /** {@code reader} is gone (a deleted target): its reads wake nothing any more. */
   public void forget(String reader) {
     cache.forget(reader);

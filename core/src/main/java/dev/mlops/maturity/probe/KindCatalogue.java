@@ -81,7 +81,12 @@ public final class KindCatalogue {
   public static final ResourceKind TRIGGER_TEMPLATE = new ResourceKind("triggers.tekton.dev", "v1beta1", "TriggerTemplate", "triggertemplates", true);
   public static final ResourceKind TRIGGER_BINDING = new ResourceKind("triggers.tekton.dev", "v1beta1", "TriggerBinding", "triggerbindings", true);
 
+  /** The operator's own promotion ledger (issue 16), read by the audit-trail probe like any other kind. */
+  public static final ResourceKind MATURITY_LEDGER =
+      new ResourceKind("maturity.mlops.dev", "v1alpha1", "MaturityLedger", "maturityledgers", true);
+
   public static final List<ResourceKind> ALL = List.of(
+      MATURITY_LEDGER,
       POD, SERVICE, NODE, DEPLOYMENT, STATEFUL_SET, CRON_JOB, ROLE, ROLE_BINDING, CLUSTER_ROLE, CLUSTER_ROLE_BINDING,
       WORKFLOW, WORKFLOW_TEMPLATE, CRON_WORKFLOW, SENSOR, EVENT_SOURCE, ROLLOUT, ANALYSIS_TEMPLATE, CLUSTER_ANALYSIS_TEMPLATE, APPLICATION,
       SCHEDULED_WORKFLOW, TEKTON_PIPELINE, TEKTON_PIPELINE_RUN,

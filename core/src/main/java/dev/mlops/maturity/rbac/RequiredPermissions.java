@@ -79,6 +79,9 @@ public final class RequiredPermissions {
     // MaturityTarget: watched and status written; JOSDK's all-events mode adds no finalizer, so no patch/update
     Stream.of("get", "list", "watch").forEach(v -> namespaced.add(Permission.on(API_GROUP, "maturitytargets", v)));
     Stream.of("get", "patch", "update").forEach(v -> namespaced.add(Permission.on(API_GROUP, "maturitytargets/status", v)));
+    // MaturityLedger: watched, created once per target and updated with each promotion (optimistic locking); never deleted
+    // by the operator (garbage-collected with its owning target), so no patch or delete
+    Stream.of("get", "list", "watch", "create", "update").forEach(v -> namespaced.add(Permission.on(API_GROUP, "maturityledgers", v)));
     // MaturityModel (cluster-scoped): watched, status written
     READ.forEach(v -> clusterScoped.add(Permission.on(API_GROUP, "maturitymodels", v)));
     Stream.of("patch", "update").forEach(v -> clusterScoped.add(Permission.on(API_GROUP, "maturitymodels/status", v)));

@@ -95,10 +95,11 @@ class CrdDriftTest {
   }
 
   @Test
-  void generatorProducedTheThreeCrds() throws IOException {
+  void generatorProducedTheFourCrds() throws IOException {
     assertThat(GENERATED).as("CRDs are generated in process-classes; run: " + REGENERATE).isDirectory();
     assertThat(yamlFiles(GENERATED))
-        .containsExactly("maturityexceptions.maturity.mlops.dev-v1.yml", "maturitymodels.maturity.mlops.dev-v1.yml", "maturitytargets.maturity.mlops.dev-v1.yml");
+        .containsExactly("maturityexceptions.maturity.mlops.dev-v1.yml", "maturityledgers.maturity.mlops.dev-v1.yml",
+            "maturitymodels.maturity.mlops.dev-v1.yml", "maturitytargets.maturity.mlops.dev-v1.yml");
   }
 
   @Test

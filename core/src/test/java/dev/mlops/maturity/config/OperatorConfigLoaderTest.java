@@ -261,4 +261,24 @@ class OperatorConfigLoaderTest {
   void aMisspeltKeyIsAnErrorNamingItInsteadOfASettingSilentlyIgnored(String yaml, String message) {
     assertThatThrownBy(() -> OperatorConfigLoader.parse(yaml)).isInstanceOf(InvalidConfigException.class).hasMessageContaining(message);
   }
+
+  @Test
+  void theLedgerSinkRetentionAndRetryBoundAreAdminSettings() throws InvalidConfigException {
+    OperatorConfig config = OperatorConfigLoader.parse(
+        "ledger: {maxEntries: 20, sink: {url: \"https://events.example/promotions\", maxAttempts: 3, retryDelay: 5s}}");
+    assertThat(config.ledger().maxEntries()).isEqualTo(20);
+    assertThat(config.ledger().sinkUrl()).contains(java.net.URI.create("https://events.example/promotions"));
+    assertThat(config.ledger().maxAttempts()).isEqualTo(3);
+    assertThat(config.ledger().retryDelay()).isEqualTo(java.time.Duration.ofSeconds(5));
+    assertThat(OperatorConfigLoader.parse("thresholds: {}").ledger()).isEqualTo(LedgerConfig.DEFAULTS);
+  }
+
+  @Test
+  void aBadLedgerSettingIsRejectedNamingIt() {
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("ledger: {sink: {url: \"ftp://x/y\"}}"))
+        .hasMessageContaining("ledger.sink.url must be an http or https URL");
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("ledger: {maxEntries: 0}")).hasMessageContaining("ledger.maxEntries must be");
+    assertThatThrownBy(() -> OperatorConfigLoader.parse("ledger: {sink: {urll: \"http://x\"}}"))
+        .hasMessageContaining("ledger.sink.urll is not a known key");
+  }
 }

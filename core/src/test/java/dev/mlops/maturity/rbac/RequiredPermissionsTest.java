@@ -45,9 +45,18 @@ class RequiredPermissionsTest {
     assertThat(grants.clusterWide()).extracting(Permission::resource).doesNotContain("secrets", "deployments");
     assertThat(grants.clusterWide()).extracting(Permission::verb).containsOnly("get", "list", "watch", "patch", "update", "create");
     assertThat(grants.clusterWide()).filteredOn(p -> p.verb().equals("create")).extracting(Permission::resource)
-        .containsOnly("events", "selfsubjectrulesreviews");
+        .containsOnly("events", "selfsubjectrulesreviews", "maturityledgers");
     assertThat(grants.clusterWide()).filteredOn(p -> p.verb().equals("update") || p.verb().equals("patch"))
-        .extracting(Permission::resource).containsOnly("maturitytargets/status", "maturitymodels/status", "events");
+        .extracting(Permission::resource).containsOnly("maturitytargets/status", "maturitymodels/status", "events", "maturityledgers");
+  }
+
+  @Test
+  void ledgersAreWrittenWithCreateAndUpdateOnlyNeverPatchedOrDeleted() {
+    Grants grants = RequiredPermissions.of(List.of(KindCatalogue.POD), OperatorConfig.EMPTY, NS);
+
+    // the operator creates one ledger per target and updates it with optimistic locking; deletion is the garbage collector's
+    assertThat(grants.clusterWide()).filteredOn(p -> p.resource().equals("maturityledgers")).extracting(Permission::verb)
+        .containsExactlyInAnyOrder("get", "list", "watch", "create", "update");
   }
 
   @Test

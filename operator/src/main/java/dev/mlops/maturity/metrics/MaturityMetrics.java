@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>{@code probe_errors_total{probe}}: one series per probe of the ProbeSet, at 0 from the start so
  *       {@code increase()} sees the first error (see {@link #probeErrors});
  *   <li>{@code platform_gpu_utilisation_ratio}: present only while the platform GPU utilisation is known;
+ *   <li>{@code promotions_total{namespace,target}}: promotions recorded in the target's MaturityLedger (issue 16);
  *   <li>{@code evaluation_duration_seconds} histogram.
  * </ul>
  */
@@ -48,6 +49,7 @@ public final class MaturityMetrics {
   private final MeterRegistry registry;
   private final Map<TargetKey, TargetMeters> targets = new ConcurrentHashMap<>();
   private final Map<String, Counter> probeErrors = new ConcurrentHashMap<>();
+  private final Map<TargetKey, Counter> promotions = new ConcurrentHashMap<>();
   /** The probe names that may be counted (bounded cardinality); empty when no ProbeSet was given. */
   private final Set<String> probes;
   private final Timer evaluationDuration;
@@ -204,8 +206,24 @@ public final class MaturityMetrics {
     gpuUtilisation(OptionalDouble.of(ratio));
   }
 
+  /** One promotion recorded in the target's ledger. */
+  public void promoted(String namespace, String target) {
+    promotionCounter(namespace, target).increment();
+  }
+
+  /** The target's promotion counter, at 0 from its first evaluation so {@code increase()} sees the first promotion. */
+  public Counter promotionCounter(String namespace, String target) {
+    return promotions.computeIfAbsent(new TargetKey(namespace, target), k -> Counter.builder(PREFIX + "promotions")
+        .description("Promotions of the target's registered model recorded in its MaturityLedger")
+        .tags("namespace", k.namespace(), "target", k.name()).register(registry));
+  }
+
   /** Removes every series of a deleted target. */
   public void removed(String namespace, String target) {
+    Counter promoted = promotions.remove(new TargetKey(namespace, target));
+    if (promoted != null) {
+      registry.remove(promoted);
+    }
     TargetMeters meters = targets.remove(new TargetKey(namespace, target));
     if (meters != null) {
       meters.removeFrom(registry);

@@ -2,6 +2,7 @@ package dev.mlops.maturity.reconciler;
 
 import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.api.v1alpha1.MaturityTargetStatus;
+import dev.mlops.maturity.ledger.PromotionRecorder;
 import dev.mlops.maturity.metrics.MaturityMetrics;
 import dev.mlops.maturity.status.StatusFactory;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -34,6 +35,7 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
   private final MaturityMetrics metrics;
   private ReconcileWatchdog watchdog = ReconcileWatchdog.UNWATCHED;
   private TargetReports reports = TargetReports.NONE;
+  private PromotionRecorder recorder = PromotionRecorder.NONE;
 
   public MaturityTargetReconciler(TargetObserver evaluator, StatusFactory statuses, StatusWriter writer,
       TransitionPublisher publisher, TargetEventSource clusterEvents, MaturityMetrics metrics) {
@@ -53,6 +55,11 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
   /** Also publishes each evaluation to {@code value} (OpenReports Reports when reports.enabled). */
   void reportsTo(TargetReports value) {
     this.reports = value;
+  }
+
+  /** Records the target's promotions in its MaturityLedger after each evaluation (issue 16). */
+  public void recordsPromotionsWith(PromotionRecorder value) {
+    this.recorder = value;
   }
 
   @Override
@@ -89,10 +96,21 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
         publisher.invalid(target.getMetadata().getNamespace(), target.getMetadata().getName());
       }
       publisher.platform(evaluation.platform());
+      record(target);
       return UpdateControl.<MaturityTarget>noUpdate().rescheduleAfter(evaluation.interval());
     } finally {
       lease.close();
       sample.stop(metrics.evaluationDuration());
+    }
+  }
+
+  /** A ledger that cannot be written now is tried again at the next reconcile; it never fails the evaluation. */
+  private void record(MaturityTarget target) {
+    try {
+      recorder.record(target, evaluator.externalFor(target));
+    } catch (RuntimeException e) {
+      log.warn("{}/{}: cannot record promotions in the ledger: {}", target.getMetadata().getNamespace(), target.getMetadata().getName(),
+          EvaluationFailure.describe(e));
     }
   }
 

@@ -1,7 +1,13 @@
 package dev.mlops.maturity.reconciler;
 
 import dev.mlops.maturity.cluster.InformerClusterView;
+import dev.mlops.maturity.config.LedgerConfig;
 import dev.mlops.maturity.config.OperatorConfig;
+import dev.mlops.maturity.ledger.CloudEventSink;
+import dev.mlops.maturity.ledger.ClusterLedgers;
+import dev.mlops.maturity.ledger.LedgerWriter;
+import dev.mlops.maturity.ledger.PromotionRecorder;
+import dev.mlops.maturity.ledger.PromotionSink;
 import dev.mlops.maturity.external.AnswerCache;
 import dev.mlops.maturity.external.CachedExternalSources;
 import dev.mlops.maturity.metrics.ManagementServer;
@@ -108,6 +114,14 @@ public final class OperatorApp {
       MaturityTargetReconciler reconciler = new MaturityTargetReconciler(evaluator, new StatusFactory(options.clock()),
           new StatusWriter(), new TransitionPublisher(metrics, new TargetEvents(client, options.clock(), instance), options.clock()),
           clusterEvents, metrics);
+      // sink deliveries (with their retry delays) run on their own thread, never on the reconcile or refresh threads
+      ScheduledExecutorService delivery = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "promotion-sink");
+        t.setDaemon(true);
+        return t;
+      });
+      handle.terminated().whenComplete((reason, error) -> delivery.shutdownNow());
+      reconciler.recordsPromotionsWith(promotions(client, cluster, metrics, config, options, delivery));
       ReconcileWatchdog watchdog = new ReconcileWatchdog(options.clock(), ReconcileWatchdog.DEFAULT_STALL_LIMIT);
       reconciler.watchedBy(watchdog);
       if (config.reportsEnabled()) {
@@ -188,6 +202,18 @@ public final class OperatorApp {
     Set<ResourceKind> kinds = new LinkedHashSet<>(probes.kinds());
     kinds.add(ClusterModels.KIND);
     kinds.add(ClusterExceptions.KIND);
+    kinds.add(ClusterLedgers.KIND);
     return kinds;
+  }
+
+  /** The promotion ledger and its optional CloudEvents sink, delivering on the background executor. */
+  static PromotionRecorder promotions(KubernetesClient client, InformerClusterView cluster, MaturityMetrics metrics, OperatorConfig config,
+      OperatorOptions options, ScheduledExecutorService executor) {
+    LedgerConfig ledger = config.ledger();
+    PromotionRecorder recorder = new PromotionRecorder(cluster, new LedgerWriter(client), metrics, config.thresholds(), options.clock(),
+        ledger.maxEntries(), PromotionSink.NONE);
+    ledger.sinkUrl().ifPresent(url -> recorder.sendingTo(
+        new CloudEventSink(url, ledger.maxAttempts(), ledger.retryDelay(), executor, recorder)));
+    return recorder;
   }
 }

@@ -43,6 +43,14 @@ public final class TargetObserver {
     return new Observation(result.assessment(), result.problems(), interval, shared);
   }
 
+  /**
+   * The HTTP sources as this target reads them after {@link #evaluate}: the ledger's reads are added to the
+   * evaluation's (not replacing them), so a changed answer of either wakes the target.
+   */
+  public dev.mlops.maturity.probe.ExternalSources externalFor(MaturityTarget target) {
+    return external.continuingFor(reader(target));
+  }
+
   /** The target is gone: the answers it read wake nothing any more. */
   public void forget(MaturityTarget target) {
     external.forget(reader(target));

@@ -1,73 +1,78 @@
 package dev.mlops.maturity.probe.governance;
 
+import dev.mlops.maturity.api.v1alpha1.MaturityLedgerSpec;
+import dev.mlops.maturity.api.v1alpha1.PromotionEntry;
 import dev.mlops.maturity.evidence.Evidence;
+import dev.mlops.maturity.ledger.ClusterLedgers;
+import dev.mlops.maturity.ledger.EntryCompleteness;
 import dev.mlops.maturity.probe.AbstractProbe;
-import dev.mlops.maturity.probe.Fields;
-import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
-import dev.mlops.maturity.probe.delivery.ArgoCdApplications;
+import dev.mlops.maturity.probe.ResourceKind;
 import dev.mlops.maturity.probe.delivery.WorkloadDelivery;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * {@code audit-trail} (PROBES.md b.22), the part visible in-cluster: who deployed which revision when. Satisfied
- * when an Argo CD Application delivering the serving objects has {@code status.history[]} entries with
- * {@code deployedAt} and {@code initiatedBy}, or the owning Flux HelmRelease has a non-empty
- * {@code status.history}. The data and comparison-result parts and the Kubernetes API audit log cannot be read
- * through the API; mlops-5-level accepts a declared audit sink for them, which the Missing message suggests.
+ * {@code audit-trail} (PROBES.md b.22, issue 16): Satisfied when the target's MaturityLedger holds a complete
+ * entry (who, what, when, data, gate) for the current production version. The operator writes the ledger from
+ * MLflow alias moves, the run's dataset inputs, the gate tags and the Argo CD / Flux deploy history; the probe
+ * only reads it from the cluster view. It also declares the delivery kinds so the operator watches them for the
+ * "deployment" part of an entry.
  */
 public final class AuditTrailProbe extends AbstractProbe {
   public static final String CAPABILITY = "audit-trail";
+  static final String DECLARE = "; or declare the audit sink (declared: audit-trail)";
 
   public AuditTrailProbe() {
-    super(CAPABILITY, WorkloadDelivery.READS);
+    super(CAPABILITY, kinds());
+  }
+
+  private static Set<ResourceKind> kinds() {
+    Set<ResourceKind> kinds = new HashSet<>(WorkloadDelivery.READS);
+    kinds.add(ClusterLedgers.KIND);
+    return Set.copyOf(kinds);
   }
 
   @Override
   public Evidence evaluate(ProbeContext ctx) {
     ProviderScan scan = new ProviderScan(CAPABILITY);
-    WorkloadDelivery delivery = WorkloadDelivery.resolve(ctx, scan);
-    String last = null;
-    for (WorkloadDelivery.ArgoCdDelivery d : delivery.argoCd()) {
-      List<Object> complete = Fields.list(d.application(), "status", "history").stream()
-          .filter(h -> Fields.string(h, "deployedAt").isPresent() && Fields.map(h, "initiatedBy").isPresent()).toList();
-      if (complete.isEmpty()) {
-        scan.seen(d.reference() + " has no deploy history with deployedAt and initiatedBy");
-        continue;
+    String ns = ctx.target().namespace();
+    String name = ctx.target().name();
+    String reference = ClusterLedgers.KIND.reference(ns, name);
+    scan.read(ctx.inNamespace(ClusterLedgers.KIND));
+    ClusterLedgers.Read read = ClusterLedgers.forTarget(ctx.cluster(), ns, name);
+    if (read.ledger().isEmpty()) {
+      if (read.problem() != null) {
+        return scan.verdict("", "");
       }
-      scan.found(d.reference());
-      Object newest = ArgoCdApplications.lastDeploy(d.application()).orElse(complete.get(complete.size() - 1));
-      String who = Fields.isTrue(newest, "initiatedBy", "automated") ? "automated sync"
-          : Fields.string(newest, "initiatedBy", "username").orElse("unknown user");
-      String revision = Fields.string(newest, "revision")
-          .or(() -> Fields.list(newest, "revisions").stream().findFirst().map(String::valueOf)).orElse("?");
-      last = last != null ? last : "revision " + revision + " at " + Fields.string(newest, "deployedAt").orElse("?") + " by " + who;
+      String why = ctx.target().registeredModel() == null || ctx.target().registeredModel().isBlank()
+          ? "the target names no workload.registeredModel, so no promotion can be recorded"
+          : "no promotion ledger yet (" + reference + " is written once the operator has seen the model's production alias)";
+      return scan.refute(why + DECLARE, List.of()).verdict("", "");
     }
-    for (WorkloadDelivery.FluxDelivery f : delivery.flux()) {
-      if (f.owner() == null || !f.ownerKind().equals(KindCatalogue.FLUX_HELM_RELEASE)) {
-        if (f.owner() != null) {
-          scan.seen(f.reference() + " keeps no release history");
-        }
-        continue;
+    MaturityLedgerSpec ledger = read.ledger().get();
+    List<PromotionEntry> entries = ledger.entries == null ? List.of() : ledger.entries;
+    PromotionEntry current = null;
+    for (PromotionEntry e : entries) {
+      if (e != null && Objects.equals(e.toVersion, ledger.currentVersion)) {
+        current = e;
       }
-      List<Object> history = Fields.list(f.owner(), "status", "history");
-      if (history.isEmpty()) {
-        scan.seen(f.reference() + " has no status.history");
-        continue;
-      }
-      scan.found(f.reference());
-      Object newest = history.get(0);
-      last = last != null ? last : "release v" + Fields.string(newest, "version").orElse("?") + " ("
-          + Fields.string(newest, "chartName").orElse("?") + "@" + Fields.string(newest, "chartVersion").orElse("?") + ") at "
-          + Fields.string(newest, "lastDeployed").orElse("?");
     }
-    if (delivery.servingObjects().isEmpty()) {
-      scan.seen("no serving object matches the workload selector in " + ctx.target().namespace());
+    if (current == null) {
+      return scan.refute("no promotion of the current production version " + ledger.currentVersion + " is recorded in " + reference
+          + " (" + entries.size() + " entries; a version already in production when the operator first looked has no entry)" + DECLARE,
+          List.of(reference)).verdict("", "");
     }
-    return scan.verdict(
-        "deploy history shows who deployed what and when (last: " + last + "); data and gate results are not visible in-cluster",
-        "no in-cluster deploy history (Argo CD Application history or Flux HelmRelease history) for the serving objects;"
-            + " declare the audit sink (declared: audit-trail)");
+    List<String> missing = EntryCompleteness.missing(current);
+    String label = "promotion #" + current.sequence + " (version " + current.fromVersion + " -> " + current.toVersion + ")";
+    if (!missing.isEmpty()) {
+      return scan.refute(label + " lacks: " + String.join(", ", missing) + DECLARE, List.of(reference)).verdict("", "");
+    }
+    String data = current.datasets.stream().filter(d -> d.digest != null).findFirst().map(d -> d.name + "@" + d.digest).orElse("?");
+    return scan.found(reference).verdict(label + " at " + current.observedAt + " by " + current.who + ", data " + data
+        + ", gate " + current.gateResult + (current.deployment == null ? "" : ", deployed " + current.deployment.revision), "");
   }
 }

@@ -22,11 +22,11 @@ import com.google.re2j.Pattern;
  */
 public final class QualityGateProbe extends AbstractProbe {
   public static final String CAPABILITY = "quality-gate";
-  static final String RESULT = "mlops.gate.result";
-  static final String METRIC = "mlops.gate.metric";
+  public static final String RESULT = "mlops.gate.result";
+  public static final String METRIC = "mlops.gate.metric";
   static final String DIRECTION = "mlops.gate.direction";
-  static final String CANDIDATE = "mlops.gate.candidate";
-  static final String CHAMPION = "mlops.gate.champion";
+  public static final String CANDIDATE = "mlops.gate.candidate";
+  public static final String CHAMPION = "mlops.gate.champion";
   static final String TEST_SET = "mlops.gate.test_set_digest";
   private static final Pattern METRIC_NAME = Pattern.compile("^[A-Za-z0-9_.:/-]{1,40}$");
 

@@ -97,6 +97,25 @@ public final class FakeMlflowServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
+  /** An empty server for tests outside this package, answered with {@link #answerFromNow}. */
+  public static FakeMlflowServer start() {
+    return new FakeMlflowServer();
+  }
+
+  /** Answers this request from now on, replacing an earlier answer for the same path and query (the registry changed). */
+  public FakeMlflowServer answerFromNow(String path, Map<String, String> query, int status, String body) {
+    synchronized (routes) {
+      routes.removeIf(r -> r.path().equals(path) && r.query().equals(query));
+      routes.add(0, new Route(path, query, status, body, 0));
+    }
+    return this;
+  }
+
+  /** How many requests asked for this API path. */
+  public long requestsFor(String path) {
+    return requests().stream().filter(r -> r.path().equals(path)).count();
+  }
+
   FakeMlflowServer answer(String path, Map<String, String> query, int status, Object body) {
     routes.add(new Route(path, query, status, body instanceof String s ? s : json(body), 0));
     return this;
