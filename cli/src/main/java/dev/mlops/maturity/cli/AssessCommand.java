@@ -67,7 +67,8 @@ public class AssessCommand implements Callable<Integer> {
   @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Evaluate the MaturityTargets in this YAML file instead of those in the cluster.")
   Path file;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT", description = "table, json, markdown or junit (JUnit XML for CI: one testcase per target, failing below its target) (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT", description = "table, json, yaml, markdown, junit (JUnit XML for CI: one testcase per target, failing below its target) or sarif "
+      + "(SARIF 2.1.0 for code scanning: one result per blocking capability per target) (default: ${DEFAULT-VALUE}).")
   String output;
 
   @Option(names = "--fail-below", paramLabel = "LEVEL", description = "Exit 1 when a target's observed level is below LEVEL (a target with spec problems counts as below).")
@@ -104,11 +105,10 @@ public class AssessCommand implements Callable<Integer> {
     try {
       format = yaml ? null : ReportFormat.valueOf(output.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      return fail(err, "--output must be table, json, markdown or junit, got '" + output + "'"
-          + ("yaml".equalsIgnoreCase(output) ? " (yaml needs --suggest-fixes)" : ""));
+      return fail(err, "--output must be table, json, yaml, markdown, junit or sarif, got '" + output + "'");
     }
-    if (suggestFixes && format == ReportFormat.JUNIT) {
-      return fail(err, "--suggest-fixes prints table, json, markdown or yaml, not junit");
+    if (suggestFixes && (format == ReportFormat.JUNIT || format == ReportFormat.SARIF)) {
+      return fail(err, "--suggest-fixes prints table, json, markdown or yaml (the manifests), not " + output);
     }
     if (proven && failBelow == null) {
       return fail(err, "--proven needs --fail-below");
@@ -193,8 +193,7 @@ public class AssessCommand implements Callable<Integer> {
       }
       return 0;
     } catch (KubernetesClientException e) {
-      return fail(err, "cannot read from the Kubernetes API at " + clientConfig.getMasterUrl() + ": "
-          + (e.getCode() > 0 ? "HTTP " + e.getCode() + " " : "") + firstLine(e.getMessage()));
+      return fail(err, ConnectionFailure.describe(clientConfig.getMasterUrl(), e));
     }
   }
 

@@ -59,6 +59,14 @@ final class FleetAssessment {
     return contexts.stream().map(NamedContext::getName).toList();
   }
 
+  private String masterUrl(String context) {
+    try {
+      return ClusterConnection.config(kubeconfig, context).getMasterUrl();
+    } catch (InvalidConfigException e) {
+      return "context " + context;
+    }
+  }
+
   /** Prints the table; returns 0, 1 when a target is below {@code failBelow}, 2 when a context failed. */
   int run(List<String> contexts, Integer failBelow, PrintWriter out, PrintWriter err) {
     List<Row> rows = new ArrayList<>();
@@ -70,8 +78,7 @@ final class FleetAssessment {
         err.println("error: context " + context + ": " + e.getMessage());
         failed = true;
       } catch (KubernetesClientException e) {
-        err.println("error: context " + context + ": cannot read from the Kubernetes API: "
-            + (e.getCode() > 0 ? "HTTP " + e.getCode() + " " : "") + (e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("")));
+        err.println("error: context " + context + ": " + ConnectionFailure.describe(masterUrl(context), e));
         failed = true;
       }
     }

@@ -14,6 +14,13 @@ public class MaturityCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--log-format", scope = CommandLine.ScopeType.INHERIT, paramLabel = "FORMAT",
+      description = "Log lines on stderr as text or json (one JSON object per line) (default: $LOG_FORMAT, else text).")
+  void logFormat(String value) {
+    LogOutput.use(LogFormat.parse(value).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+        "--log-format must be text or json, got '" + value + "'")));
+  }
+
   public static void main(String[] args) {
     System.exit(execute(args));
   }

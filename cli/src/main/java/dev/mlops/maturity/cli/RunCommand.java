@@ -101,6 +101,10 @@ public class RunCommand implements Callable<Integer> {
       }
       options = options.withLeaderElection(OperatorOptions.LeaderElection.in(leaseNamespace));
     }
+    String unreachable = ApiServerCheck.failure(clientConfig);
+    if (unreachable != null) {
+      return usageError(err, unreachable);
+    }
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build();
         KubernetesClient secrets = SecretReadingClient.open(clientConfig)) {
       // token Secrets without a namespace are read from the operator's own namespace
@@ -116,7 +120,7 @@ public class RunCommand implements Callable<Integer> {
       OperatorHandle.StopReason reason = handle.terminated().join();
       return reason == OperatorHandle.StopReason.STOPPED ? 0 : 1;
     } catch (KubernetesClientException e) {
-      err.println("error: cannot talk to the Kubernetes API: " + e.getMessage());
+      err.println("error: " + ConnectionFailure.describe(clientConfig.getMasterUrl(), e));
       err.flush();
       return 1;
     }

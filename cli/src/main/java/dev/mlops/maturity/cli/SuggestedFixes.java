@@ -34,7 +34,7 @@ final class SuggestedFixes {
       case TABLE -> report.render(format) + fixes.table();
       case MARKDOWN -> report.render(format) + fixes.markdown();
       case JSON -> fixes.json(report.render(format));
-      case JUNIT -> throw new IllegalArgumentException("--suggest-fixes prints table, json, markdown or yaml, not junit");
+      case JUNIT, SARIF, YAML -> throw new IllegalArgumentException("--suggest-fixes prints table, json, markdown or yaml, not " + format);
     };
   }
 }

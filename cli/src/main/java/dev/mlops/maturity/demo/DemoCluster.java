@@ -16,8 +16,22 @@ import java.util.stream.Stream;
 public final class DemoCluster {
   private DemoCluster() {}
 
-  /** Every document of every .yaml/.yml file below {@code dir}, in file-name order. */
+  /**
+   * Every document of every .yaml/.yml file below {@code dir}, in file-name order. For the demo's {@code cluster}
+   * directory the objects also carry the status that the sibling {@code status} directory holds for them
+   * (DemoStatus), which {@link #apply} writes through the status subresource.
+   */
   public static List<GenericKubernetesResource> read(Path dir) throws IOException {
+    List<GenericKubernetesResource> objects = documents(dir);
+    Path status = dir.resolveSibling(DemoStatus.DIRECTORY);
+    if ("cluster".equals(String.valueOf(dir.getFileName()).replace("/", "")) && Files.isDirectory(status)) {
+      DemoStatus.attach(objects, documents(status));
+    }
+    return objects;
+  }
+
+  /** The documents of the .yaml/.yml files below {@code dir}, as they are. */
+  static List<GenericKubernetesResource> documents(Path dir) throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
       files = walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();

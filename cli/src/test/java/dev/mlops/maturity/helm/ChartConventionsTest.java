@@ -117,6 +117,20 @@ class ChartConventionsTest {
   }
 
   @Test
+  void logFormatJsonAndLogLevelReachTheContainerAndOtherFormatsAreRefused() {
+    DeploymentArgs defaults = DeploymentArgs.of(ChartFixture.render());
+    assertThat(defaults.container().getEnv()).contains(new EnvVar("LOG_FORMAT", "text", null), new EnvVar("LOG_LEVEL", "info", null));
+
+    DeploymentArgs json = DeploymentArgs.of(ChartFixture.parse(ChartFixture.template(null, Map.of("logFormat", "json", "logLevel", "debug"))));
+    assertThat(json.container().getEnv()).contains(new EnvVar("LOG_FORMAT", "json", null), new EnvVar("LOG_LEVEL", "debug", null));
+    assertThat(json.container().getEnv()).filteredOn(e -> "JAVA_TOOL_OPTIONS".equals(e.getName())).singleElement()
+        .satisfies(e -> assertThat(e.getValue()).doesNotContain("simpleLogger"));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChartFixture.template(null, Map.of("logFormat", "xml")))
+        .hasMessageContaining("values don't meet the specifications of the schema").hasMessageContaining("logFormat");
+  }
+
+  @Test
   void teamsWithEditCanApplyTargetsAndViewCanReadThemWhileTheOperatorCannotChangeThem() {
     List<HasMetadata> objects = ChartFixture.render();
     ClusterRole edit = ChartFixture.named(objects, ClusterRole.class, ChartFixture.FULLNAME + "-edit");

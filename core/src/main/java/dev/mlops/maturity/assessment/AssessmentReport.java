@@ -14,11 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Renders assessments as table, json (mirrors the status), markdown or JUnit XML. */
+/** Renders assessments as table, json (mirrors the status) or yaml, markdown, JUnit XML or SARIF. */
 public final class AssessmentReport {
   private static final ObjectMapper JSON = new ObjectMapper()
       .setSerializationInclusion(JsonInclude.Include.NON_NULL)
       .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper YAML = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+      .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
   /** How many ledger entries the markdown shows per target. */
   static final int LEDGER_ENTRIES_SHOWN = 5;
@@ -52,6 +56,8 @@ public final class AssessmentReport {
       case JSON -> json();
       case MARKDOWN -> markdown();
       case JUNIT -> JunitReport.render(assessments);
+      case SARIF -> write(JSON, SarifReport.tree(assessments));
+      case YAML -> write(YAML, jsonTree());
     };
   }
 
@@ -94,10 +100,20 @@ public final class AssessmentReport {
   }
 
   String json() {
+    return write(JSON, jsonTree());
+  }
+
+  /** What -o json and -o yaml print. */
+  private Map<String, Object> jsonTree() {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("assessments", assessments.stream().map(AssessmentReport::toMap).toList());
+    return root;
+  }
+
+  private static String write(ObjectMapper mapper, Map<String, Object> root) {
     try {
-      return JSON.writeValueAsString(root) + "\n";
+      String text = mapper.writeValueAsString(root);
+      return text.endsWith("\n") ? text : text + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

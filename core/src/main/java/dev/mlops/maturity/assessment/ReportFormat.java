@@ -4,5 +4,7 @@ public enum ReportFormat {
   TABLE,
   JSON,
   MARKDOWN,
-  JUNIT
+  JUNIT,
+  SARIF,
+  YAML
 }
