@@ -14,18 +14,27 @@ import java.util.stream.Stream;
 
 /** Loads YAML manifests (CRDs first, then everything else, MaturityTargets last) into an API server. */
 public final class DemoCluster {
+  /** Demo data the operator writes on a real cluster (its promotion ledgers), beside {@code cluster/}. */
+  static final String HISTORY = "history";
+
   private DemoCluster() {}
 
   /**
    * Every document of every .yaml/.yml file below {@code dir}, in file-name order. For the demo's {@code cluster}
    * directory the objects also carry the status that the sibling {@code status} directory holds for them
-   * (DemoStatus), which {@link #apply} writes through the status subresource.
+   * (DemoStatus), which {@link #apply} writes through the status subresource, and the sibling {@code history}
+   * directory adds what the operator itself would have recorded before the demo started (MaturityLedgers).
    */
   public static List<GenericKubernetesResource> read(Path dir) throws IOException {
     List<GenericKubernetesResource> objects = documents(dir);
     Path status = dir.resolveSibling(DemoStatus.DIRECTORY);
-    if ("cluster".equals(String.valueOf(dir.getFileName()).replace("/", "")) && Files.isDirectory(status)) {
+    boolean demoCluster = "cluster".equals(String.valueOf(dir.getFileName()).replace("/", ""));
+    if (demoCluster && Files.isDirectory(status)) {
       DemoStatus.attach(objects, documents(status));
+    }
+    Path history = dir.resolveSibling(HISTORY);
+    if (demoCluster && Files.isDirectory(history)) {
+      objects.addAll(documents(history));
     }
     return objects;
   }

@@ -125,7 +125,11 @@ class SuggestFixesClosedLoopTest {
       DemoClimb.Run junit = demo.assess("--suggest-fixes", "-o", "junit");
       assertThat(junit.exit()).isEqualTo(2);
       assertThat(junit.err()).contains("--suggest-fixes prints table, json, markdown or yaml");
-      assertThat(demo.assess("-o", "yaml").err()).contains("yaml needs --suggest-fixes");
+      DemoClimb.Run sarif = demo.assess("--suggest-fixes", "-o", "sarif");
+      assertThat(sarif.exit()).isEqualTo(2);
+      assertThat(sarif.err()).contains("--suggest-fixes prints table, json, markdown or yaml");
+      assertThat(demo.assess("-o", "yaml").out()).as("without --suggest-fixes, -o yaml is the report as YAML")
+          .contains("observedLevel").doesNotContain("kind: ServiceMonitor");
 
       // the README section shows this run's real output: every line of it must be there
       String readme = Files.readString(DemoClimb.ROOT.resolve("README.md"));

@@ -21,7 +21,7 @@ final class ManualRemedies {
       http("drift-monitoring", "Prometheus evidence: a fresh drift metric series for the workload (e.g. Evidently), or a Seldon drift detector in its pipeline"),
       human("manual-retraining-documented", "a person writes the retraining runbook and declares it (spec.declared with its URL)"),
       human("retrain-by-others", "a person confirms that someone other than the author can retrain and deploy, and declares it"),
-      human("audit-trail", "who promoted what, when, with which data: Argo CD history plus registry tags, or a declared audit sink"),
+      human("audit-trail", "the operator records the next champion move it sees: tag the version with mlops.promoted_by (or promote through Argo CD), log dataset inputs on its run, set mlops.gate.result"),
       human("model-testing-ci", "automated model tests run in CI, outside the cluster: declare them"),
       human("app-ci", "application CI runs outside the cluster: declare it"),
       human("data-validation", "a data-validation step gating training: add it to the pipeline and declare it"),
