@@ -19,6 +19,7 @@ import dev.mlops.maturity.external.TokenResolver;
 import dev.mlops.maturity.probe.ProbeSet;
 import dev.mlops.maturity.probe.ProbeSettings;
 import dev.mlops.maturity.probe.governance.AuditTrailProbe;
+import dev.mlops.maturity.probe.mlflow.ChampionLookup;
 import dev.mlops.maturity.probe.mlflow.FakeMlflowServer;
 import dev.mlops.maturity.testing.TestClock;
 import io.cloudevents.CloudEvent;
@@ -218,6 +219,46 @@ class PromotionLedgerTest {
     Thread.sleep(4000);
     assertThat(sinkRequests.get()).isEqualTo(3);
     assertThat(ledger().entries).hasSize(1);
+  }
+
+  @Test
+  void aStageChangeToProductionInARegistryWithoutAliasesIsRecordedLikeAnAliasMove() {
+    // MLflow before 2.9 (and registries never migrated) promote by stage: no champion alias is set
+    mlflow.answerFromNow("registered-models/alias", Map.of("name", "fraud-detector", "alias", "champion"), 404,
+        "{\"error_code\": \"RESOURCE_DOES_NOT_EXIST\", \"message\": \"Registered model alias champion not found.\"}");
+    staged("7", "r7", "7", "Production");
+    operator = start(new LedgerConfig(50, Optional.empty(), 3, Duration.ofSeconds(1)));
+    cluster.create(target());
+    await().atMost(WAIT).until(() -> ledger() != null && "7".equals(ledger().currentVersion));
+    assertThat(ledger().entries).isEmpty();
+
+    staged("8", "r8", "7", "Archived");
+    clock.advance(Duration.ofSeconds(31));
+
+    await().atMost(WAIT).until(() -> ledger().entries.size() == 1);
+    PromotionEntry entry = ledger().entries.get(0);
+    assertThat(entry.alias).isEqualTo(ChampionLookup.STAGE_POINTER);
+    assertThat(entry.fromVersion).isEqualTo("7");
+    assertThat(entry.toVersion).isEqualTo("8");
+    assertThat(entry.runId).isEqualTo("r8");
+    assertThat(entry.gateResult).isEqualTo("passed");
+    await().atMost(WAIT).until(() -> state() == CapabilityState.Satisfied);
+  }
+
+  /**
+   * model-versions/search answer (MLflow REST API SearchModelVersions, newest first): {@code version} in stage
+   * Production, and {@code other} in {@code otherStage}.
+   */
+  private void staged(String version, String runId, String other, String otherStage) {
+    String production = """
+        {"name": "fraud-detector", "version": "%s", "creation_timestamp": 1718000000000, "current_stage": "Production",
+          "source": "models:/m-%s/", "run_id": "%s", "status": "READY",
+          "tags": [{"key": "mlops.gate.result", "value": "passed"}, {"key": "mlops.gate.metric", "value": "auc"}]}""".formatted(version, version, runId);
+    String older = """
+        {"name": "fraud-detector", "version": "%s", "creation_timestamp": 1717000000000, "current_stage": "%s",
+          "source": "models:/m-%s/", "run_id": "r%s", "status": "READY", "tags": []}""".formatted(other, otherStage, other, other);
+    String versions = version.equals(other) ? production : production + ", " + older;
+    mlflow.answerFromNow("model-versions/search", Map.of(), 200, "{\"model_versions\": [" + versions + "]}");
   }
 
   private OperatorHandle start(LedgerConfig ledger) {

@@ -147,7 +147,7 @@ public final class HttpMlflowApi implements MlflowApi {
 
   private static ModelVersion modelVersion(JsonNode v) {
     return new ModelVersion(text(v, "name"), text(v, "version"), text(v, "status"), text(v, "run_id"), text(v, "source"),
-        text(v, "user_id"), number(v, "creation_timestamp"), keyValues(v.path("tags")));
+        text(v, "user_id"), number(v, "creation_timestamp"), keyValues(v.path("tags")), text(v, "current_stage"));
   }
 
   private static Run run(JsonNode r) {

@@ -20,8 +20,14 @@ public interface MlflowApi {
 
   record RegisteredModel(String name, List<ModelVersion> latestVersions, Map<String, String> tags, Map<String, String> aliases) {}
 
+  /** {@code currentStage}: the legacy registry stage (None, Staging, Production, Archived), deprecated by aliases since MLflow 2.9. */
   record ModelVersion(String name, String version, String status, String runId, String source, String userId,
-      Long creationTimestamp, Map<String, String> tags) {
+      Long creationTimestamp, Map<String, String> tags, String currentStage) {
+    public ModelVersion(String name, String version, String status, String runId, String source, String userId,
+        Long creationTimestamp, Map<String, String> tags) {
+      this(name, version, status, runId, source, userId, creationTimestamp, tags, null);
+    }
+
     public boolean ready() {
       return "READY".equals(status);
     }
