@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mlops.maturity.demo.DemoCluster;
-import dev.mlops.maturity.demo.DemoIntegrations;
-import dev.mlops.maturity.demo.ThirdPartyCrds;
-import dev.mlops.maturity.probe.KindCatalogue;
+import dev.mlops.maturity.demo.DemoAssess;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,12 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `assess --plan` (what-if) end to end against the demo cluster in a mock API server, with the demo MLflow/Prometheus. */
 @EnableKubernetesMockClient(crud = true)
 class AssessPlanTest {
-  static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
   /** fraud's CronWorkflow from examples/demo/cluster/30-fraud-level2.yaml with {@code spec.suspend: true}. */
   static final String SUSPEND_FRAUD_SCHEDULE = """
       apiVersion: argoproj.io/v1alpha1
@@ -83,50 +76,20 @@ class AssessPlanTest {
   KubernetesClient client;
   @TempDir
   Path dir;
-  DemoIntegrations integrations;
-  Path kubeconfig;
-  Path config;
-
-  record Run(int exit, String out, String err) {}
+  DemoAssess demo;
 
   @BeforeEach
   void cluster() throws Exception {
-    DemoCluster.applyCrds(client, ROOT.resolve("crds"));
-    ThirdPartyCrds.forKinds(KindCatalogue.ALL).forEach(crd -> DemoCluster.applyCrd(client, crd));
-    DemoCluster.apply(client, DemoCluster.read(ROOT.resolve("examples/demo/cluster")));
-    integrations = new DemoIntegrations(ROOT.resolve("examples/demo/integrations"),
-        kind -> client.genericKubernetesResources("monitoring.coreos.com/v1", kind).inAnyNamespace().list().getItems());
-    kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(kubeconfig, """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: mock, cluster: {server: "%s", insecure-skip-tls-verify: true}}]
-        contexts: [{name: mock, context: {cluster: mock, user: mock, namespace: default}}]
-        current-context: mock
-        users: [{name: mock, user: {token: test}}]
-        """.formatted(client.getMasterUrl()));
-    config = dir.resolve("config.yaml");
-    Files.writeString(config, """
-        integrations:
-          prometheus: {default: {url: %s}}
-          mlflow: {default: {url: %s}}
-        """.formatted(integrations.prometheusUrl(), integrations.mlflowUrl()));
+    demo = new DemoAssess(client, dir);
   }
 
   @AfterEach
   void stop() {
-    integrations.close();
+    demo.close();
   }
 
-  Run assess(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = MaturityCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(List.of("assess", "--kubeconfig", kubeconfig.toString(), "--config", config.toString()));
-    all.addAll(List.of(args));
-    return new Run(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+  DemoAssess.Run assess(String... args) {
+    return demo.assess(args);
   }
 
   Path plan(String name, String yaml) throws Exception {
@@ -138,7 +101,7 @@ class AssessPlanTest {
 
   @Test
   void suspendingFraudsScheduleDropsItFromTwoToOneAndExitsOne() throws Exception {
-    Run run = assess("--plan", plan("cron.yaml", SUSPEND_FRAUD_SCHEDULE).toString());
+    DemoAssess.Run run = assess("--plan", plan("cron.yaml", SUSPEND_FRAUD_SCHEDULE).toString());
 
     assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
     assertThat(run.out()).containsPattern("fraud\\s+fraud-detector\\s+mlops-5-level\\s+2 → 1\\s+drops \\(Automated → Managed\\)")
@@ -161,7 +124,7 @@ class AssessPlanTest {
           annotations: {maturity.mlops.dev/plan: delete}
         """);
 
-    Run run = assess("--plan", plan.toString(), "-o", "json");
+    DemoAssess.Run run = assess("--plan", plan.toString(), "-o", "json");
 
     assertThat(run.exit()).as(run.err()).isEqualTo(1);
     JsonNode fraud = new ObjectMapper().readTree(run.out()).path("targets").get(0);
@@ -174,7 +137,7 @@ class AssessPlanTest {
 
   @Test
   void addingAServiceMonitorForChurnRaisesHealthMonitoring() throws Exception {
-    Run run = assess("--plan", plan("monitoring/churn.yaml", MONITOR_CHURN).toString(), "-o", "markdown");
+    DemoAssess.Run run = assess("--plan", plan("monitoring/churn.yaml", MONITOR_CHURN).toString(), "-o", "markdown");
 
     assertThat(run.exit()).as(run.out() + run.err()).isZero();
     assertThat(run.out()).contains("| churn | churn-predictor | mlops-5-level | 0 → 0 |",
@@ -205,13 +168,13 @@ class AssessPlanTest {
   @Test
   void aBadPlanDocumentIsExitTwoNamingFileAndDocument() throws Exception {
     Path plan = plan("broken.yaml", SUSPEND_FRAUD_SCHEDULE + "---\napiVersion: v1\nkind: Service\nmetadata: {namespace: churn}\n");
-    Run run = assess("--plan", plan.toString());
+    DemoAssess.Run run = assess("--plan", plan.toString());
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("broken.yaml document 2", "has no metadata.name");
     assertThat(run.out()).isEmpty();
 
     Files.writeString(plan.resolve("broken.yaml"), "apiVersion: v1\nkind: [unclosed\n");
-    Run yaml = assess("--plan", plan.toString());
+    DemoAssess.Run yaml = assess("--plan", plan.toString());
     assertThat(yaml.exit()).isEqualTo(2);
     assertThat(yaml.err()).contains("broken.yaml document 1 is not valid YAML");
 
@@ -225,7 +188,7 @@ class AssessPlanTest {
   @Test
   void failBelowGatesTheLevelAfterThePlan() throws Exception {
     Path plan = plan("monitoring/churn.yaml", MONITOR_CHURN);
-    Run gated = assess("--plan", plan.toString(), "--fail-below", "1");
+    DemoAssess.Run gated = assess("--plan", plan.toString(), "--fail-below", "1");
     assertThat(gated.exit()).isEqualTo(1);
     assertThat(gated.err()).contains("below level 1 after the plan: churn/churn-predictor (0 → 0)");
     assertThat(assess("--plan", plan.toString(), "--fail-below", "0").exit()).isZero();
@@ -239,7 +202,7 @@ class AssessPlanTest {
         metadata: {name: settings, namespace: elsewhere}
         data: {a: b}
         """);
-    Run run = assess("--plan", plan.toString());
+    DemoAssess.Run run = assess("--plan", plan.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("no target is affected by the plan, 6 other target(s) unchanged");
   }
@@ -256,7 +219,7 @@ class AssessPlanTest {
           workload:
             selector: {matchLabels: {app.kubernetes.io/part-of: fraud-detector}}
         """);
-    Run run = assess("--plan", plan.toString(), "-o", "json");
+    DemoAssess.Run run = assess("--plan", plan.toString(), "-o", "json");
     assertThat(run.exit()).as(run.err()).isZero();
     JsonNode targets = new ObjectMapper().readTree(run.out()).path("targets");
     JsonNode created = null;

@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.mlops.maturity.demo.DemoCluster;
-import dev.mlops.maturity.demo.DemoIntegrations;
-import dev.mlops.maturity.demo.ThirdPartyCrds;
-import dev.mlops.maturity.probe.KindCatalogue;
+import dev.mlops.maturity.demo.DemoAssess;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,63 +19,33 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `assess -o sarif` (SARIF 2.1.0) and `-o yaml` (the json tree as YAML) against the demo's six teams. */
 @EnableKubernetesMockClient(crud = true)
 class AssessReportFormatsTest {
-  static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
   KubernetesMockServer server;
   KubernetesClient client;
   @TempDir
   Path dir;
-  DemoIntegrations integrations;
-  Path kubeconfig;
-  Path config;
-
-  record Run(int exit, String out, String err) {}
+  DemoAssess demo;
 
   @BeforeEach
   void cluster() throws Exception {
-    DemoCluster.applyCrds(client, ROOT.resolve("crds"));
-    ThirdPartyCrds.forKinds(KindCatalogue.ALL).forEach(crd -> DemoCluster.applyCrd(client, crd));
-    DemoCluster.apply(client, DemoCluster.read(ROOT.resolve("examples/demo/cluster")));
-    integrations = new DemoIntegrations(ROOT.resolve("examples/demo/integrations"),
-        kind -> client.genericKubernetesResources("monitoring.coreos.com/v1", kind).inAnyNamespace().list().getItems());
-    kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: mock, cluster: {server: "%s", insecure-skip-tls-verify: true}}]
-        contexts: [{name: mock, context: {cluster: mock, user: mock, namespace: default}}]
-        current-context: mock
-        users: [{name: mock, user: {token: test}}]
-        """.formatted(client.getMasterUrl()));
-    config = Files.writeString(dir.resolve("config.yaml"), """
-        integrations:
-          prometheus: {default: {url: %s}}
-          mlflow: {default: {url: %s}}
-        """.formatted(integrations.prometheusUrl(), integrations.mlflowUrl()));
+    demo = new DemoAssess(client, dir);
   }
 
   @AfterEach
   void stop() {
-    integrations.close();
+    demo.close();
   }
 
-  Run assess(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = MaturityCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(List.of("assess", "--kubeconfig", kubeconfig.toString(), "--config", config.toString()));
-    all.addAll(List.of(args));
-    return new Run(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+  DemoAssess.Run assess(String... args) {
+    return demo.assess(args);
   }
 
   @Test
   void sarifHasTheRequiredFieldsOneRulePerCapabilityAndErrorsForTargetsBelowTheirTarget() throws Exception {
-    Run run = assess("-o", "sarif");
+    DemoAssess.Run run = assess("-o", "sarif");
     assertThat(run.exit()).as(run.err()).isZero();
     JsonNode sarif = new ObjectMapper().readTree(run.out());
 
@@ -114,7 +79,7 @@ class AssessReportFormatsTest {
   @Test
   void sarifWarnsWhenACapabilityBlocksOnlyTheNextLevelOfATargetThatMeetsItsTarget() throws Exception {
     // the demo's fraud target (level 2, with its declared entries), asking only for level 1
-    String manifests = Files.readString(ROOT.resolve("examples/demo/cluster/30-fraud-level2.yaml"));
+    String manifests = Files.readString(DemoAssess.ROOT.resolve("examples/demo/cluster/30-fraud-level2.yaml"));
     String fraud = manifests.substring(manifests.lastIndexOf("apiVersion: maturity.mlops.dev/v1alpha1"));
     assertThat(fraud).contains("kind: MaturityTarget", "targetLevel: 3");
     Path file = Files.writeString(dir.resolve("target.yaml"), fraud.replace("targetLevel: 3", "targetLevel: 1") + """
@@ -127,7 +92,7 @@ class AssessReportFormatsTest {
           targetLevel: 1
           workload: {selector: {}}
         """);
-    Run run = assess("-f", file.toString(), "-o", "sarif");
+    DemoAssess.Run run = assess("-f", file.toString(), "-o", "sarif");
     assertThat(run.exit()).as(run.err()).isZero();
     JsonNode results = new ObjectMapper().readTree(run.out()).path("runs").path(0).path("results");
 
@@ -145,8 +110,8 @@ class AssessReportFormatsTest {
 
   @Test
   void yamlIsTheJsonTreeAsYaml() throws Exception {
-    Run json = assess("-o", "json");
-    Run yaml = assess("-o", "yaml");
+    DemoAssess.Run json = assess("-o", "json");
+    DemoAssess.Run yaml = assess("-o", "yaml");
     assertThat(yaml.exit()).as(yaml.err()).isZero();
     assertThat(yaml.out()).doesNotStartWith("{").startsWith("assessments:");
 

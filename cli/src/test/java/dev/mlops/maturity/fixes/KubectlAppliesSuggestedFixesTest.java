@@ -1,5 +1,7 @@
 package dev.mlops.maturity.fixes;
 
+import dev.mlops.maturity.demo.DemoAssess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -40,8 +42,8 @@ class KubectlAppliesSuggestedFixesTest {
     server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         new KubectlDiscovery(IndexedCrudDispatcher.mixed(new HashMap<>()), Clock.fixed(Instant.now(), ZoneOffset.UTC)), false);
     server.init(InetAddress.getByName("127.0.0.1"), 0);
-    try (DemoClimb demo = new DemoClimb(server.createClient(), tmp)) {
-      DemoClimb.Run yaml = demo.assess("--suggest-fixes", "-o", "yaml");
+    try (DemoAssess demo = new DemoAssess(server.createClient(), tmp)) {
+      DemoAssess.Run yaml = demo.assess("--suggest-fixes", "-o", "yaml");
       assertThat(yaml.exit()).as(yaml.err()).isZero();
       Path stream = tmp.resolve("fixes.yaml");
       Files.writeString(stream, yaml.out());
@@ -54,7 +56,7 @@ class KubectlAppliesSuggestedFixesTest {
       assertThat(applied.lines()).containsExactlyInAnyOrder("service/churn-predictor created",
           "servicemonitor.monitoring.coreos.com/churn-predictor created", "prometheusrule.monitoring.coreos.com/fraud-detector-drift created",
           "eventsource.argoproj.io/fraud-detector-alerts created", "sensor.argoproj.io/fraud-detector-retrain-on-drift created");
-      assertThat(DemoClimb.state(demo.assessments("-n", "fraud").get("fraud"), "drift-triggered-retraining")).isEqualTo("Satisfied");
+      assertThat(DemoAssess.state(demo.assessments("-n", "fraud").get("fraud"), "drift-triggered-retraining")).isEqualTo("Satisfied");
     }
   }
 }

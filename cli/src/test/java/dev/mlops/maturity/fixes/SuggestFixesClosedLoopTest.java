@@ -1,5 +1,7 @@
 package dev.mlops.maturity.fixes;
 
+import dev.mlops.maturity.demo.DemoAssess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,11 +30,11 @@ class SuggestFixesClosedLoopTest {
 
   @Test
   void everyDemoTeamBelowItsTargetGetsFixesThatSatisfyTheProbes() throws Exception {
-    try (DemoClimb demo = new DemoClimb(client, dir)) {
+    try (DemoAssess demo = new DemoAssess(client, dir)) {
       Map<String, JsonNode> before = demo.assessments("--suggest-fixes");
-      DemoClimb.Run yaml = demo.assess("--suggest-fixes", "-o", "yaml");
+      DemoAssess.Run yaml = demo.assess("--suggest-fixes", "-o", "yaml");
       assertThat(yaml.exit()).as(yaml.err()).isZero();
-      List<GenericKubernetesResource> manifests = DemoClimb.documents(yaml.out());
+      List<GenericKubernetesResource> manifests = DemoAssess.documents(yaml.out());
       assertThat(manifests).extracting(GenericKubernetesResource::getKind)
           .containsExactlyInAnyOrder("Service", "ServiceMonitor", "PrometheusRule", "EventSource", "Sensor");
       validatesAgainstUpstreamCrds(manifests);
@@ -57,10 +59,10 @@ class SuggestFixesClosedLoopTest {
           String remedy = s.path("remedy").asText();
           soft.assertThat(s.path("message").asText()).as(ns + " " + capability + " message").isNotBlank();
           if (remedy.equals("manifests")) {
-            soft.assertThat(DemoClimb.state(now, capability)).as(ns + " " + capability + " after applying its manifests").isEqualTo("Satisfied");
+            soft.assertThat(DemoAssess.state(now, capability)).as(ns + " " + capability + " after applying its manifests").isEqualTo("Satisfied");
           } else {
             soft.assertThat(remedy).as(ns + " " + capability).isIn("needsHttpEvidence", "needsHuman", "clusterLacks");
-            soft.assertThat(DemoClimb.state(now, capability)).as(ns + " " + capability + " has no manifest, so it stays blocked")
+            soft.assertThat(DemoAssess.state(now, capability)).as(ns + " " + capability + " has no manifest, so it stays blocked")
                 .isNotEqualTo("Satisfied");
           }
         }
@@ -89,7 +91,7 @@ class SuggestFixesClosedLoopTest {
 
   @Test
   void fraudClimbsBackToLevelTwoWithTheSuggestedCronWorkflowAfterItsScheduleIsDeleted() throws Exception {
-    try (DemoClimb demo = new DemoClimb(client, dir)) {
+    try (DemoAssess demo = new DemoAssess(client, dir)) {
       demo.client().genericKubernetesResources("argoproj.io/v1alpha1", "CronWorkflow").inNamespace("fraud")
           .withName("fraud-detector-nightly").delete();
       JsonNode dropped = demo.assessments("-n", "fraud", "--suggest-fixes").get("fraud");
@@ -97,8 +99,8 @@ class SuggestFixesClosedLoopTest {
       assertThat(dropped.path("suggestedFixes").path("manifestsSuffice").asBoolean()).as(dropped.toString()).isTrue();
       assertThat(remedies(dropped)).containsExactlyEntriesOf(Map.of("scheduled-retraining", "manifests"));
 
-      DemoClimb.Run yaml = demo.assess("-n", "fraud", "--suggest-fixes", "-o", "yaml");
-      List<GenericKubernetesResource> manifests = DemoClimb.documents(yaml.out());
+      DemoAssess.Run yaml = demo.assess("-n", "fraud", "--suggest-fixes", "-o", "yaml");
+      List<GenericKubernetesResource> manifests = DemoAssess.documents(yaml.out());
       assertThat(manifests).singleElement().satisfies(cron -> {
         assertThat(cron.getKind()).isEqualTo("CronWorkflow");
         assertThat(cron.getMetadata().getLabels()).containsEntry("app.kubernetes.io/part-of", "fraud-detector");
@@ -109,32 +111,32 @@ class SuggestFixesClosedLoopTest {
 
       JsonNode climbed = demo.assessments("-n", "fraud").get("fraud");
       assertThat(climbed.path("observedLevel").asInt()).isEqualTo(2);
-      assertThat(DemoClimb.state(climbed, "scheduled-retraining")).isEqualTo("Satisfied");
+      assertThat(DemoAssess.state(climbed, "scheduled-retraining")).isEqualTo("Satisfied");
     }
   }
 
   @Test
   void tableAndMarkdownListTheSuggestionsAndJunitIsRefused() throws Exception {
-    try (DemoClimb demo = new DemoClimb(client, dir)) {
-      DemoClimb.Run table = demo.assess("-n", "churn", "--suggest-fixes");
+    try (DemoAssess demo = new DemoAssess(client, dir)) {
+      DemoAssess.Run table = demo.assess("-n", "churn", "--suggest-fixes");
       assertThat(table.exit()).isZero();
       assertThat(table.out()).contains("suggested fixes for churn/churn-predictor: level 0 → 1 (Managed)",
           "health-monitoring", "apply manifests", "model-registry", "needs HTTP evidence", "needs a human");
       assertThat(demo.assess("-n", "fraud", "--suggest-fixes", "-o", "markdown").out())
           .contains("# Suggested fixes", "| drift-triggered-retraining | apply manifests |");
-      DemoClimb.Run junit = demo.assess("--suggest-fixes", "-o", "junit");
+      DemoAssess.Run junit = demo.assess("--suggest-fixes", "-o", "junit");
       assertThat(junit.exit()).isEqualTo(2);
       assertThat(junit.err()).contains("--suggest-fixes prints table, json, markdown or yaml");
-      DemoClimb.Run sarif = demo.assess("--suggest-fixes", "-o", "sarif");
+      DemoAssess.Run sarif = demo.assess("--suggest-fixes", "-o", "sarif");
       assertThat(sarif.exit()).isEqualTo(2);
       assertThat(sarif.err()).contains("--suggest-fixes prints table, json, markdown or yaml");
       assertThat(demo.assess("-o", "yaml").out()).as("without --suggest-fixes, -o yaml is the report as YAML")
           .contains("observedLevel").doesNotContain("kind: ServiceMonitor");
 
       // the README section shows this run's real output: every line of it must be there
-      String readme = Files.readString(DemoClimb.ROOT.resolve("README.md"));
+      String readme = Files.readString(DemoAssess.ROOT.resolve("README.md"));
       String fraudYaml = demo.assess("-n", "fraud", "--suggest-fixes", "-o", "yaml").out();
-      Path shown = DemoClimb.ROOT.resolve("cli/target/suggest-fixes-demo");
+      Path shown = DemoAssess.ROOT.resolve("cli/target/suggest-fixes-demo");
       Files.createDirectories(shown);
       Files.writeString(shown.resolve("churn-table.txt"), table.out());
       Files.writeString(shown.resolve("fraud-yaml.txt"), fraudYaml);

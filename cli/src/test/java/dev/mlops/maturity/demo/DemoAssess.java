@@ -1,11 +1,8 @@
-package dev.mlops.maturity.fixes;
+package dev.mlops.maturity.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlops.maturity.cli.MaturityCommand;
-import dev.mlops.maturity.demo.DemoCluster;
-import dev.mlops.maturity.demo.DemoIntegrations;
-import dev.mlops.maturity.demo.ThirdPartyCrds;
 import dev.mlops.maturity.probe.KindCatalogue;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -21,19 +18,22 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
-/** The demo cluster (six teams, demo MLflow and Prometheus) on a mock API server, driven through the assess command. */
-final class DemoClimb implements AutoCloseable {
-  static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
+/**
+ * The demo cluster (six teams, demo MLflow and Prometheus) on a mock API server, driven through the assess command:
+ * the one fixture of the tests that run `assess` against the demo (suggest-fixes, what-if).
+ */
+public final class DemoAssess implements AutoCloseable {
+  public static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  record Run(int exit, String out, String err) {}
+  public record Run(int exit, String out, String err) {}
 
   private final KubernetesClient client;
   private final DemoIntegrations integrations;
   private final Path kubeconfig;
   private final Path config;
 
-  DemoClimb(KubernetesClient client, Path dir) throws IOException {
+  public DemoAssess(KubernetesClient client, Path dir) throws IOException {
     this.client = client;
     DemoCluster.applyCrds(client, ROOT.resolve("crds"));
     ThirdPartyCrds.forKinds(KindCatalogue.ALL).forEach(crd -> DemoCluster.applyCrd(client, crd));
@@ -57,7 +57,7 @@ final class DemoClimb implements AutoCloseable {
         """.formatted(integrations.prometheusUrl(), integrations.mlflowUrl()));
   }
 
-  Run assess(String... args) {
+  public Run assess(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = MaturityCommand.commandLine();
@@ -69,7 +69,7 @@ final class DemoClimb implements AutoCloseable {
   }
 
   /** The assessment JSON of each target, by namespace. */
-  Map<String, JsonNode> assessments(String... args) throws IOException {
+  public Map<String, JsonNode> assessments(String... args) throws IOException {
     List<String> all = new ArrayList<>(List.of("-o", "json"));
     all.addAll(List.of(args));
     Run run = assess(all.toArray(String[]::new));
@@ -82,7 +82,7 @@ final class DemoClimb implements AutoCloseable {
   }
 
   /** The documents of a YAML stream (comment-only documents skipped, as kubectl does). */
-  static List<GenericKubernetesResource> documents(String stream) {
+  public static List<GenericKubernetesResource> documents(String stream) {
     List<GenericKubernetesResource> out = new ArrayList<>();
     for (String doc : stream.split("(?m)^---\\s*$")) {
       if (doc.lines().allMatch(l -> l.isBlank() || l.trim().startsWith("#"))) {
@@ -94,11 +94,11 @@ final class DemoClimb implements AutoCloseable {
   }
 
   /** Creates or replaces each object, as kubectl apply does for whole manifests. */
-  void apply(List<GenericKubernetesResource> objects) {
+  public void apply(List<GenericKubernetesResource> objects) {
     objects.forEach(o -> client.resource(o).createOr(existing -> existing.update()));
   }
 
-  static String state(JsonNode assessment, String capability) {
+  public static String state(JsonNode assessment, String capability) {
     for (JsonNode c : assessment.path("capabilities")) {
       if (c.path("id").asText().equals(capability)) {
         return c.path("state").asText();
@@ -107,11 +107,11 @@ final class DemoClimb implements AutoCloseable {
     return "absent";
   }
 
-  KubernetesClient client() {
+  public KubernetesClient client() {
     return client;
   }
 
-  Path kubeconfig() {
+  public Path kubeconfig() {
     return kubeconfig;
   }
 
