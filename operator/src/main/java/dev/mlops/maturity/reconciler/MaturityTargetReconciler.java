@@ -74,6 +74,7 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
       publisher.deleted(target.getMetadata().getNamespace(), target.getMetadata().getName());
       evaluator.forget(target);
       reports.forget(target);
+      clusterEvents.recheckAfterDeletion(target);
       return UpdateControl.noUpdate();
     }
     Timer.Sample sample = Timer.start(metrics.registry());

@@ -12,9 +12,15 @@ import io.javaoperatorsdk.operator.processing.event.EventHandler;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.controller.ResourceAction;
+import io.javaoperatorsdk.operator.processing.event.source.controller.ResourceEvent;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +33,12 @@ import java.util.function.Consumer;
 public final class TargetEventSource extends AbstractEventSource<GenericKubernetesResource, MaturityTarget>
     implements Consumer<ClusterChange> {
   static final String NAMESPACE_INDEX = "maturitytarget-by-namespace";
+  static final List<Duration> RECHECK_AFTER_DELETION = List.of(Duration.ofMillis(500), Duration.ofSeconds(3));
+  private static final ScheduledExecutorService RECHECKS = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "deleted-target-recheck");
+    t.setDaemon(true);
+    return t;
+  });
 
   private volatile IndexerResourceCache<MaturityTarget> targets;
   private final ExceptionTargets exceptionTargets = new ExceptionTargets();
@@ -64,6 +76,28 @@ public final class TargetEventSource extends AbstractEventSource<GenericKubernet
       affected = affected(cache, change);
     }
     affected.forEach(t -> handler.handleEvent(new Event(ResourceID.fromResource(t))));
+  }
+
+  /**
+   * Looks again, after each of {@link #RECHECK_AFTER_DELETION}, for a target re-created under a deleted target's name
+   * (kubectl replace --force, a GitOps prune and re-create). JOSDK 5.2.3 in all-events mode forgets a name's state
+   * when the deletion's reconcile ends, dropping a create event that arrived meanwhile (it may even hand the new
+   * object to that reconcile, flagged deleted), and ignores plain events for a name it has no state for: only a
+   * resource event brings the new target back, so this sends one.
+   */
+  void recheckAfterDeletion(MaturityTarget deleted) {
+    ResourceID id = ResourceID.fromResource(deleted);
+    for (Duration delay : RECHECK_AFTER_DELETION) {
+      RECHECKS.schedule(() -> {
+        IndexerResourceCache<MaturityTarget> cache = targets;
+        EventHandler handler = getEventHandler();
+        if (cache == null || handler == null || !isRunning()) {
+          return;
+        }
+        // the informer drops a deleted object before it reports the deletion: what is cached now was created after it
+        cache.get(id).ifPresent(t -> handler.handleEvent(new ResourceEvent(ResourceAction.UPDATED, id, t)));
+      }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
   }
 
   /** Re-evaluates every target (an external answer they may read changed). */

@@ -194,6 +194,19 @@ class MaturityTargetReconcilerTest {
   }
 
   @Test
+  void aTargetDeletedAndRecreatedAtOnceUnderTheSameNameIsEvaluatedAgain() {
+    startOperator();
+    cluster.create(TestCluster.target("team-a", "fraud", 2, FRAUD));
+    awaitLevel("team-a", "fraud", 2);
+
+    cluster.client.resources(MaturityTarget.class).inNamespace("team-a").withName("fraud").delete();
+    cluster.create(TestCluster.target("team-a", "fraud", 1, FRAUD));
+
+    awaitLevel("team-a", "fraud", 2);
+    await().atMost(QUICK).until(() -> cluster.get("team-a", "fraud").getStatus().targetLevel == 1);
+  }
+
+  @Test
   void theStatusIsNotPatchedAgainWhenNothingChanged() {
     startOperator();
     cluster.create(TestCluster.target("team-a", "fraud", 2, FRAUD));
