@@ -97,7 +97,9 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
         publisher.invalid(target.getMetadata().getNamespace(), target.getMetadata().getName());
       }
       publisher.platform(evaluation.platform());
-      record(target);
+      if (evaluation.assessment().isPresent()) {
+        record(target); // a target with Ready=False publishes no series, the promotion counter included
+      }
       return UpdateControl.<MaturityTarget>noUpdate().rescheduleAfter(evaluation.interval());
     } finally {
       lease.close();
