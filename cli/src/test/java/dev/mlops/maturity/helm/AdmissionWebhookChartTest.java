@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /** The admission webhook the chart renders with `admission.enabled` (off by default). */
 class AdmissionWebhookChartTest {
-  /** Kinds the probes read that controllers or kubelets write all the time: the webhook does not watch them. */
+  /** Kinds the probes read that controllers, kubelets or the operator itself write all the time: the webhook does not watch them. */
   static final Set<String> NOT_ADMITTED = Set.of("/pods", "/nodes", "batch/jobs", "argoproj.io/workflows", "argoproj.io/analysisruns", "tekton.dev/pipelineruns",
+      "maturity.mlops.dev/maturityledgers",
       "kueue.x-k8s.io/workloads");
 
   static List<HasMetadata> render(Map<String, Object> sets) {
