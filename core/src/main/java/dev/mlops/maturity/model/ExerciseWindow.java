@@ -14,7 +14,7 @@ import java.util.Set;
 public final class ExerciseWindow {
   public static final Duration MAXIMUM = Duration.ofDays(3660);
   /** The capabilities whose probes record when they last ran successfully (Evidence.exercise); no other may carry a window. */
-  public static final Set<String> RECORDED = Set.of("training-pipeline", "canary-deployment", "model-versioning", "drift-monitoring",
+  public static final Set<String> RECORDED = Set.of("training-pipeline", "scheduled-retraining", "canary-deployment", "model-versioning", "drift-monitoring",
       "drift-triggered-retraining", "performance-triggered-retraining");
   private static final Pattern WHOLE = Pattern.compile("^([0-9]+(d|h|m|s))+$");
   private static final Pattern PART = Pattern.compile("([0-9]+)(d|h|m|s)");

@@ -5,13 +5,11 @@ import dev.mlops.maturity.probe.AbstractProbe;
 import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeContext;
 import dev.mlops.maturity.probe.ProviderScan;
-import dev.mlops.maturity.probe.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * {@code scheduled-retraining} (PROBES.md b.8): an enabled schedule bound to the workload. Any of:
@@ -24,13 +22,14 @@ import java.util.function.Function;
  * Missing, not Unknown, unless CronJobs cannot be read. An enabled schedule counts only when it
  * really runs (PROBES.md e): it fired within its last two periods ({@code status.lastScheduledTime},
  * {@code lastScheduleTime}, {@code status.trigger.lastTriggeredTime}) or was created since, by the
- * probe's clock; otherwise it is named "configured but never fired since ...".
+ * probe's clock; otherwise it is named "configured but never fired since ...". When the schedule's runs last
+ * succeeded is recorded for exercisedWithin ({@link ScheduleRuns}).
  */
 public final class ScheduledRetrainingProbe extends AbstractProbe {
   static final String CAPABILITY = "scheduled-retraining";
 
   public ScheduledRetrainingProbe() {
-    super(CAPABILITY, Set.of(KindCatalogue.CRON_WORKFLOW, KindCatalogue.SCHEDULED_WORKFLOW, KindCatalogue.CRON_JOB,
+    super(CAPABILITY, Set.of(KindCatalogue.CRON_WORKFLOW, KindCatalogue.SCHEDULED_WORKFLOW, KindCatalogue.CRON_JOB, KindCatalogue.WORKFLOW,
         KindCatalogue.EVENT_LISTENER, KindCatalogue.TRIGGER_TEMPLATE, KindCatalogue.TRIGGER_BINDING, KindCatalogue.TEKTON_PIPELINE));
   }
 
@@ -38,10 +37,13 @@ public final class ScheduledRetrainingProbe extends AbstractProbe {
   public Evidence evaluate(ProbeContext ctx) {
     ProviderScan scan = new ProviderScan(CAPABILITY);
     List<RetrainingSchedule> schedules = new ArrayList<>();
-    collect(scan, ctx, KindCatalogue.CRON_WORKFLOW, RetrainingSchedule::ofCronWorkflow, schedules);
-    collect(scan, ctx, KindCatalogue.SCHEDULED_WORKFLOW, RetrainingSchedule::ofScheduledWorkflow, schedules);
+    List<GenericKubernetesResource> cronWorkflows = scan.read(ctx.bound(KindCatalogue.CRON_WORKFLOW));
+    cronWorkflows.forEach(r -> schedules.add(RetrainingSchedule.ofCronWorkflow(r)));
+    List<GenericKubernetesResource> scheduledWorkflows = scan.read(ctx.bound(KindCatalogue.SCHEDULED_WORKFLOW));
+    scheduledWorkflows.forEach(r -> schedules.add(RetrainingSchedule.ofScheduledWorkflow(r)));
     List<GenericKubernetesResource> cronJobs = scan.read(ctx.inNamespace(KindCatalogue.CRON_JOB));
-    cronJobs.stream().filter(ctx::isBound).forEach(c -> schedules.add(RetrainingSchedule.ofCronJob(c)));
+    List<GenericKubernetesResource> boundCronJobs = cronJobs.stream().filter(ctx::isBound).toList();
+    boundCronJobs.forEach(c -> schedules.add(RetrainingSchedule.ofCronJob(c)));
     for (TektonCronTriggers.Chain chain : TektonCronTriggers.find(ctx, scan, cronJobs)) {
       if (chain.schedule() != null) {
         schedules.add(chain.schedule());
@@ -60,12 +62,8 @@ public final class ScheduledRetrainingProbe extends AbstractProbe {
         scan.seen(s.reference() + " " + problem);
       }
     }
+    scan.exercised(ScheduleRuns.of(ctx, cronWorkflows, scheduledWorkflows, boundCronJobs).exercise());
     return scan.verdict("enabled schedule: " + TrainingPipelines.summary(enabled, 2),
         "no enabled CronWorkflow, ScheduledWorkflow or CronJob is bound to the workload");
-  }
-
-  private static void collect(ProviderScan scan, ProbeContext ctx, ResourceKind kind,
-      Function<GenericKubernetesResource, RetrainingSchedule> reader, List<RetrainingSchedule> into) {
-    scan.read(ctx.bound(kind)).forEach(r -> into.add(reader.apply(r)));
   }
 }
