@@ -4,6 +4,7 @@ import dev.mlops.maturity.api.v1alpha1.MaturityTarget;
 import dev.mlops.maturity.api.v1alpha1.MaturityTargetStatus;
 import dev.mlops.maturity.ledger.PromotionRecorder;
 import dev.mlops.maturity.metrics.MaturityMetrics;
+import dev.mlops.maturity.status.Conditions;
 import dev.mlops.maturity.status.StatusFactory;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -97,7 +98,7 @@ public final class MaturityTargetReconciler implements Reconciler<MaturityTarget
         publisher.invalid(target.getMetadata().getNamespace(), target.getMetadata().getName());
       }
       publisher.platform(evaluation.platform());
-      if (evaluation.assessment().isPresent()) {
+      if (Conditions.isTrue(after.conditions, Conditions.READY)) {
         record(target); // a target with Ready=False publishes no series, the promotion counter included
       }
       return UpdateControl.<MaturityTarget>noUpdate().rescheduleAfter(evaluation.interval());
