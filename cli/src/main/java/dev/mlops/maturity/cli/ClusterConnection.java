@@ -23,7 +23,16 @@ final class ClusterConnection {
     if (context != null && (config.getCurrentContext() == null || !context.equals(config.getCurrentContext().getName()))) {
       throw new InvalidConfigException("the kubeconfig has no context named '" + context + "'");
     }
+    if (plainHttp(config)) {
+      // kubectl proxy, a local test server: speak HTTP/1.1 as client-go does without TLS; the JDK client would
+      // otherwise try an h2c upgrade, which such servers answer unreliably (a protocol error now and then)
+      config.setHttp2Disable(true);
+    }
     return config;
+  }
+
+  static boolean plainHttp(Config config) {
+    return config.getMasterUrl() != null && config.getMasterUrl().regionMatches(true, 0, "http://", 0, 7);
   }
 
   private static Config load(Path kubeconfig, String context) throws InvalidConfigException {

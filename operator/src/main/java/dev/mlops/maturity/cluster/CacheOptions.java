@@ -33,6 +33,11 @@ public record CacheOptions(boolean pruneFields, Duration watchOutageGrace, long 
     this(pruneFields, watchOutageGrace, LIST_PAGE_SIZE);
   }
 
+  /** The informers' LIST limit: null (no limit) asks for a whole kind in one response. */
+  Long informerListLimit() {
+    return listPageSize == 0 ? null : listPageSize;
+  }
+
   public CacheOptions withPruneFields(boolean value) {
     return new CacheOptions(value, watchOutageGrace, listPageSize);
   }

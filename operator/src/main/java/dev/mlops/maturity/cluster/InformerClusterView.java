@@ -4,19 +4,15 @@ import dev.mlops.maturity.probe.ClusterView;
 import dev.mlops.maturity.probe.Listing;
 import dev.mlops.maturity.probe.ResourceKind;
 import io.fabric8.kubernetes.api.model.APIResourceList;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -126,7 +122,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
         try {
           cache.checkWatch(now);
         } catch (RuntimeException e) {
-          log.warn("checking the watch of {} failed: {}", cache.kind.displayName(), e.toString());
+          log.warn("checking the watch of {} failed: {}", cache.kind().displayName(), e.toString());
         }
       }
     }, period, period, TimeUnit.MILLISECONDS);
@@ -135,7 +131,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
 
   private void watchCrds(Duration syncTimeout) {
     SharedIndexInformer<CustomResourceDefinition> informer =
-        client.apiextensions().v1().customResourceDefinitions().withLimit(pageSize()).runnableInformer(0);
+        client.apiextensions().v1().customResourceDefinitions().withLimit(options.informerListLimit()).runnableInformer(0);
     CompletableFuture<Void> crdsListed = new CompletableFuture<>();
     informer.exceptionHandler((started, t) -> {
       KubernetesClientException e = ClientAddressing.cause(t);
@@ -184,11 +180,6 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
     }
   }
 
-  /** The informers' LIST page size; null (no limit) asks for a whole kind in one response. */
-  private Long pageSize() {
-    return options.listPageSize() == 0 ? null : options.listPageSize();
-  }
-
   private boolean servedByDiscovery(ResourceKind kind) {
     try {
       APIResourceList list = client.getApiResources(kind.apiVersion());
@@ -222,7 +213,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
     if (closed || caches.containsKey(kind)) {
       return;
     }
-    KindCache cache = new KindCache(kind);
+    KindCache cache = new KindCache(kind, client, namespaces, options, listener, () -> closed);
     caches.put(kind, cache);
     cache.start();
     log.info("watching {}", kind.displayName());
@@ -245,158 +236,13 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
         break;
       }
       try {
-        cache.started.get(left, TimeUnit.NANOSECONDS);
+        cache.started().get(left, TimeUnit.NANOSECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (Exception e) {
-        log.warn("{} not synced: {}", cache.kind.displayName(), ClientAddressing.shortReason(e));
+        log.warn("{} not synced: {}", cache.kind().displayName(), ClientAddressing.shortReason(e));
       }
-    }
-  }
-
-  private void notify(ResourceKind kind, GenericKubernetesResource now, GenericKubernetesResource before) {
-    GenericKubernetesResource ref = now != null ? now : before;
-    String ns = ref.getMetadata() == null ? null : ref.getMetadata().getNamespace();
-    Map<String, String> labels = now == null || now.getMetadata() == null ? null : labelsOf(now);
-    Map<String, String> previous = before == null || before.getMetadata() == null ? null : labelsOf(before);
-    try {
-      listener.accept(new ClusterChange(kind, ns, labels == null && previous == null ? Map.of() : labels, previous));
-    } catch (RuntimeException e) {
-      log.warn("change listener failed for {}: {}", kind.displayName(), e.toString());
-    }
-  }
-
-  private static Map<String, String> labelsOf(GenericKubernetesResource r) {
-    return r.getMetadata().getLabels() == null ? Map.of() : Map.copyOf(r.getMetadata().getLabels());
-  }
-
-  /** The informers of one kind and the last error they met. */
-  private final class KindCache {
-    final ResourceKind kind;
-    final List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
-    final List<PrunedItemStore> stores = new ArrayList<>();
-    final CompletableFuture<Void> started = new CompletableFuture<>();
-    volatile Throwable lastError;
-    volatile boolean stopped;
-    /** When the watch was first seen down (System.nanoTime), or -1 while it is up. */
-    private volatile long downSince = -1;
-    private volatile boolean outage;
-
-    KindCache(ResourceKind kind) {
-      this.kind = kind;
-    }
-
-    void start() {
-      var resources = client.genericKubernetesResources(ClientAddressing.context(kind));
-      if (namespaces.isEmpty() || !kind.namespaced()) {
-        informers.add(resources.inAnyNamespace().withLimit(pageSize()).runnableInformer(0));
-      } else {
-        namespaces.forEach(ns -> informers.add(resources.inNamespace(ns).withLimit(pageSize()).runnableInformer(0)));
-      }
-      List<CompletableFuture<Void>> starts = new ArrayList<>();
-      for (SharedIndexInformer<GenericKubernetesResource> informer : informers) {
-        PrunedItemStore store = options.pruneFields() ? PrunedItemStore.pruned() : PrunedItemStore.whole();
-        stores.add(store);
-        informer.itemStore(store);
-        informer.exceptionHandler((isStarted, t) -> {
-          lastError = t;
-          log.debug("informer for {} failed: {}", kind.displayName(), ClientAddressing.shortReason(t));
-          return !stopped && !closed;
-        });
-        informer.addEventHandler(new ResourceEventHandler<>() {
-          @Override
-          public void onAdd(GenericKubernetesResource obj) {
-            InformerClusterView.this.notify(kind, obj, null);
-          }
-
-          @Override
-          public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource now) {
-            if (!Objects.equals(before.getMetadata().getResourceVersion(), now.getMetadata().getResourceVersion())) {
-              InformerClusterView.this.notify(kind, now, before);
-            }
-          }
-
-          @Override
-          public void onDelete(GenericKubernetesResource obj, boolean finalStateUnknown) {
-            InformerClusterView.this.notify(kind, null, obj);
-          }
-        });
-        starts.add(informer.start().toCompletableFuture());
-      }
-      CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).whenComplete((v, t) -> {
-        if (t == null) {
-          lastError = null;
-          started.complete(null);
-          // an empty kind produces no add events, but its availability changed
-          listener.accept(ClusterChange.wholeKind(kind));
-        } else {
-          started.completeExceptionally(t);
-        }
-      });
-    }
-
-    boolean synced() {
-      return informers.stream().allMatch(SharedIndexInformer::hasSynced);
-    }
-
-    /** Called periodically: flags an outage once the watch has been down longer than the grace, clears it once it is back. */
-    void checkWatch(long now) {
-      if (stopped || !synced()) {
-        return; // before the first sync, list() already says so
-      }
-      boolean watching = informers.stream().allMatch(SharedIndexInformer::isWatching);
-      if (watching) {
-        downSince = -1;
-        if (outage) {
-          outage = false;
-          log.info("the watch of {} is back; its cache counts as evidence again", kind.displayName());
-          listener.accept(ClusterChange.wholeKind(kind));
-        }
-        return;
-      }
-      if (downSince < 0) {
-        downSince = now;
-      } else if (!outage && now - downSince >= options.watchOutageGrace().toNanos()) {
-        outage = true;
-        log.warn("the watch of {} has been down for {} s{}; what depends on it is Unknown until it is back", kind.displayName(),
-            TimeUnit.NANOSECONDS.toSeconds(now - downSince), lastErrorSuffix());
-        listener.accept(ClusterChange.wholeKind(kind));
-      }
-    }
-
-    private String lastErrorSuffix() {
-      Throwable error = lastError;
-      return error == null ? "" : " (" + ClientAddressing.shortReason(error) + ")";
-    }
-
-    Listing list(String namespace) {
-      if (!synced()) {
-        Throwable error = lastError;
-        return error != null ? ClientAddressing.failure(kind, error) : Listing.failed(kind, "cache not synced yet");
-      }
-      if (outage) {
-        long down = downSince;
-        String since = down < 0 ? "" : " for " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - down) + " s";
-        return Listing.failed(kind, "the watch has been down" + since + lastErrorSuffix() + "; the cached copy may be stale");
-      }
-      List<GenericKubernetesResource> items = new ArrayList<>();
-      for (SharedIndexInformer<GenericKubernetesResource> informer : informers) {
-        if (namespace != null && kind.namespaced()) {
-          items.addAll(informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace));
-        } else {
-          items.addAll(informer.getStore().list());
-        }
-      }
-      return Listing.of(kind, items);
-    }
-
-    void stop() {
-      stopped = true;
-      informers.forEach(SharedIndexInformer::stop);
-      // the watch connections of stopped informers close asynchronously and keep them reachable meanwhile
-      stores.forEach(PrunedItemStore::clear);
-      started.cancel(false);
     }
   }
 }

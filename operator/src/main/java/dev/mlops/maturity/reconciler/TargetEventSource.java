@@ -34,18 +34,41 @@ public final class TargetEventSource extends AbstractEventSource<GenericKubernet
     implements Consumer<ClusterChange> {
   static final String NAMESPACE_INDEX = "maturitytarget-by-namespace";
   static final List<Duration> RECHECK_AFTER_DELETION = List.of(Duration.ofMillis(500), Duration.ofSeconds(3));
-  private static final ScheduledExecutorService RECHECKS = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "deleted-target-recheck");
-    t.setDaemon(true);
-    return t;
-  });
 
   private volatile IndexerResourceCache<MaturityTarget> targets;
+  /** This source's own timer for {@link #recheckAfterDeletion}: started and stopped with the source, never shared. */
+  private ScheduledExecutorService rechecks;
   private final ExceptionTargets exceptionTargets = new ExceptionTargets();
   private volatile ClusterView exceptions;
 
   public TargetEventSource() {
     super(GenericKubernetesResource.class, "cluster-state");
+  }
+
+  @Override
+  public synchronized void start() {
+    if (rechecks == null) {
+      rechecks = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, recheckThreadName());
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    super.start();
+  }
+
+  @Override
+  public synchronized void stop() {
+    super.stop();
+    if (rechecks != null) {
+      rechecks.shutdownNow();
+      rechecks = null;
+    }
+  }
+
+  /** The name of this source's recheck timer thread (one per source, so a leak is attributable). */
+  String recheckThreadName() {
+    return "deleted-target-recheck@" + Integer.toHexString(System.identityHashCode(this));
   }
 
   /** Where MaturityExceptions are read, so their changes reach only the targets they name. */
@@ -85,10 +108,13 @@ public final class TargetEventSource extends AbstractEventSource<GenericKubernet
    * object to that reconcile, flagged deleted), and ignores plain events for a name it has no state for: only a
    * resource event brings the new target back, so this sends one.
    */
-  void recheckAfterDeletion(MaturityTarget deleted) {
+  synchronized void recheckAfterDeletion(MaturityTarget deleted) {
+    if (rechecks == null) {
+      return; // stopped: a new operator lists the re-created target when it starts
+    }
     ResourceID id = ResourceID.fromResource(deleted);
     for (Duration delay : RECHECK_AFTER_DELETION) {
-      RECHECKS.schedule(() -> {
+      rechecks.schedule(() -> {
         IndexerResourceCache<MaturityTarget> cache = targets;
         EventHandler handler = getEventHandler();
         if (cache == null || handler == null || !isRunning()) {

@@ -129,4 +129,47 @@ class TargetEventSourceTest {
     assertThat(targets.changed(dev.mlops.maturity.probe.Listing.failed(dev.mlops.maturity.assessment.ClusterExceptions.KIND, "down")))
         .as("an unreadable list changes nothing").isEmpty();
   }
+
+  /** Events the source hands to JOSDK, recorded. */
+  private static final class RecordingHandler implements io.javaoperatorsdk.operator.processing.event.EventHandler {
+    final java.util.concurrent.BlockingQueue<io.javaoperatorsdk.operator.processing.event.Event> events =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+
+    @Override
+    public void handleEvent(io.javaoperatorsdk.operator.processing.event.Event event) {
+      events.add(event);
+    }
+  }
+
+  @Test
+  void aTargetRecreatedUnderADeletedNameGetsAResourceEventAndAStoppedSourceSendsNone() throws InterruptedException {
+    MaturityTarget recreated = cache.items.get(0);
+    TargetEventSource running = new TargetEventSource();
+    running.index(cache);
+    RecordingHandler handler = new RecordingHandler();
+    running.setEventHandler(handler);
+    running.start();
+    try {
+      running.recheckAfterDeletion(recreated);
+      var event = handler.events.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(event).as("the first recheck, %s after the deletion", TargetEventSource.RECHECK_AFTER_DELETION.get(0))
+          .isInstanceOf(io.javaoperatorsdk.operator.processing.event.source.controller.ResourceEvent.class);
+      assertThat(event.getRelatedCustomResourceID()).isEqualTo(ResourceID.fromResource(recreated));
+    } finally {
+      running.stop();
+    }
+
+    TargetEventSource stopped = new TargetEventSource();
+    stopped.index(cache);
+    RecordingHandler none = new RecordingHandler();
+    stopped.setEventHandler(none);
+    stopped.start();
+    stopped.recheckAfterDeletion(recreated);
+    stopped.stop();
+    assertThat(none.events.poll(TargetEventSource.RECHECK_AFTER_DELETION.get(0).toMillis() + 1_000,
+        java.util.concurrent.TimeUnit.MILLISECONDS)).as("rechecks scheduled before stop are cancelled with it").isNull();
+    assertThat(Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+        .filter(t -> t.getName().equals(running.recheckThreadName()) || t.getName().equals(stopped.recheckThreadName())).count())
+        .as("no recheck timer outlives its source").isZero();
+  }
 }
