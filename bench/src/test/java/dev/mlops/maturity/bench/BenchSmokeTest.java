@@ -18,7 +18,7 @@ class BenchSmokeTest {
   @Test
   void aTinyRunReportsEverySectionConvergesAndIsQuietWhenIdle() throws Exception {
     BenchSettings settings = new BenchSettings(20, 400, List.of(1.0), 6, Duration.ofSeconds(2), Duration.ofSeconds(2),
-        Duration.ofSeconds(60), 5, Path.of(System.getProperty("project.root", "..")), 1, Duration.ofMinutes(5));
+        Duration.ofSeconds(60), 5, Path.of(System.getProperty("project.root", "..")), 1, Duration.ofMinutes(5), 1.0);
 
     Map<String, Object> report = Bench.run(settings, List.of("bench", "--test"), line -> {});
 
