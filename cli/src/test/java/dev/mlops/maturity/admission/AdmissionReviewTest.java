@@ -9,21 +9,17 @@ import dev.mlops.maturity.assessment.TargetAssessor;
 import dev.mlops.maturity.cluster.DirectClusterView;
 import dev.mlops.maturity.config.OperatorConfig;
 import dev.mlops.maturity.config.OperatorConfigLoader;
-import dev.mlops.maturity.demo.DemoCluster;
-import dev.mlops.maturity.demo.DemoIntegrations;
-import dev.mlops.maturity.demo.ThirdPartyCrds;
+import dev.mlops.maturity.demo.DemoAssess;
 import dev.mlops.maturity.external.HttpExternalSources;
 import dev.mlops.maturity.external.SecretTokenResolver;
 import dev.mlops.maturity.model.BuiltInModels;
 import dev.mlops.maturity.probe.EvidenceCollector;
-import dev.mlops.maturity.probe.KindCatalogue;
 import dev.mlops.maturity.probe.ProbeSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** AdmissionReview v1 JSON in and out, evaluated on the demo cluster (mock API server, demo MLflow/Prometheus). */
 @EnableKubernetesMockClient(crud = true)
 class AdmissionReviewTest {
-  static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
   /** fraud's CronWorkflow (examples/demo/cluster/30-fraud-level2.yaml) with spec.suspend: true, as JSON. */
   static final String SUSPENDED_CRON = """
       {"apiVersion": "argoproj.io/v1alpha1", "kind": "CronWorkflow",
@@ -46,22 +41,13 @@ class AdmissionReviewTest {
   KubernetesClient client;
   @TempDir
   Path dir;
-  DemoIntegrations integrations;
+  DemoAssess demo;
   AdmissionReviewHandler handler;
 
   @BeforeEach
   void cluster() throws Exception {
-    DemoCluster.applyCrds(client, ROOT.resolve("crds"));
-    ThirdPartyCrds.forKinds(KindCatalogue.ALL).forEach(crd -> DemoCluster.applyCrd(client, crd));
-    DemoCluster.apply(client, DemoCluster.read(ROOT.resolve("examples/demo/cluster")));
-    integrations = new DemoIntegrations(ROOT.resolve("examples/demo/integrations"),
-        kind -> client.genericKubernetesResources("monitoring.coreos.com/v1", kind).inAnyNamespace().list().getItems());
-    Path config = Files.writeString(dir.resolve("config.yaml"), """
-        integrations:
-          prometheus: {default: {url: %s}}
-          mlflow: {default: {url: %s}}
-        """.formatted(integrations.prometheusUrl(), integrations.mlflowUrl()));
-    OperatorConfig operatorConfig = OperatorConfigLoader.load(config);
+    demo = new DemoAssess(client, dir);
+    OperatorConfig operatorConfig = OperatorConfigLoader.load(demo.config());
     Clock clock = Clock.systemUTC();
     var external = HttpExternalSources.create(operatorConfig, new SecretTokenResolver(client, "default", clock), clock);
     handler = new AdmissionReviewHandler(new AdmissionEvaluator(new DirectClusterView(client), external,
@@ -72,7 +58,7 @@ class AdmissionReviewTest {
 
   @AfterEach
   void stop() {
-    integrations.close();
+    demo.close();
   }
 
   static String review(String operation, String namespace, String object, String oldObject) {

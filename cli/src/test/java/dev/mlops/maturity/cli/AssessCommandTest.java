@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mlops.maturity.demo.DemoCluster;
-import dev.mlops.maturity.demo.DemoIntegrations;
-import dev.mlops.maturity.demo.ThirdPartyCrds;
-import dev.mlops.maturity.probe.KindCatalogue;
+import dev.mlops.maturity.demo.DemoAssess;
+import dev.mlops.maturity.demo.DemoAssess.Run;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -21,65 +17,32 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `assess` end to end against a mock API server loaded with the demo's six teams and the demo MLflow/Prometheus. */
 @EnableKubernetesMockClient(crud = true)
 class AssessCommandTest {
-  static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
   KubernetesMockServer server;
   KubernetesClient client;
   @TempDir
   Path dir;
-  DemoIntegrations integrations;
+  DemoAssess demo;
   Path kubeconfig;
   Path config;
 
-  record Run(int exit, String out, String err) {}
-
   @BeforeEach
   void cluster() throws Exception {
-    DemoCluster.applyCrds(client, ROOT.resolve("crds"));
-    ThirdPartyCrds.forKinds(KindCatalogue.ALL).forEach(crd -> DemoCluster.applyCrd(client, crd));
-    DemoCluster.apply(client, DemoCluster.read(ROOT.resolve("examples/demo/cluster")));
-    integrations = new DemoIntegrations(ROOT.resolve("examples/demo/integrations"),
-        kind -> client.genericKubernetesResources("monitoring.coreos.com/v1", kind).inAnyNamespace().list().getItems());
-    kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(kubeconfig, """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: mock, cluster: {server: "%s", insecure-skip-tls-verify: true}}]
-        contexts: [{name: mock, context: {cluster: mock, user: mock, namespace: default}}]
-        current-context: mock
-        users: [{name: mock, user: {token: test}}]
-        """.formatted(client.getMasterUrl()));
-    config = dir.resolve("config.yaml");
-    Files.writeString(config, """
-        integrations:
-          prometheus: {default: {url: %s}}
-          mlflow: {default: {url: %s}}
-        """.formatted(integrations.prometheusUrl(), integrations.mlflowUrl()));
+    demo = new DemoAssess(client, dir);
+    kubeconfig = demo.kubeconfig();
+    config = demo.config();
   }
 
   @AfterEach
   void stop() {
-    integrations.close();
+    demo.close();
   }
 
   Run assess(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = MaturityCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    String[] all = new String[args.length + 5];
-    all[0] = "assess";
-    all[1] = "--kubeconfig";
-    all[2] = kubeconfig.toString();
-    all[3] = "--config";
-    all[4] = config.toString();
-    System.arraycopy(args, 0, all, 5, args.length);
-    return new Run(cli.execute(all), out.toString(), err.toString());
+    return demo.assess(args);
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 
 /**
@@ -58,11 +59,17 @@ public final class DemoAssess implements AutoCloseable {
   }
 
   public Run assess(String... args) {
+    return assess(cli -> { }, args);
+  }
+
+  /** Runs assess after {@code setup} has prepared the command line (a test clock, say). */
+  public Run assess(Consumer<CommandLine> setup, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = MaturityCommand.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
+    setup.accept(cli);
     List<String> all = new ArrayList<>(List.of("assess", "--kubeconfig", kubeconfig.toString(), "--config", config.toString()));
     all.addAll(List.of(args));
     return new Run(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
@@ -113,6 +120,15 @@ public final class DemoAssess implements AutoCloseable {
 
   public Path kubeconfig() {
     return kubeconfig;
+  }
+
+  /** The operator configuration file assess reads: the demo MLflow and Prometheus. */
+  public Path config() {
+    return config;
+  }
+
+  public DemoIntegrations integrations() {
+    return integrations;
   }
 
   @Override
