@@ -76,15 +76,19 @@ public final class BenchRunner {
           StatusWatch status = new StatusWatch(statusClient, intended); FloorWatch floor = new FloorWatch(floorClient)) {
         long baseline = CacheMeasurements.settledHeap();
         Map<String, Long> beforeStart = api.counts();
+        CpuWindow cpu = CpuWindow.open();
         long start = System.nanoTime();
         OperatorRun operator = OperatorRun.start(api, OPERATOR);
         try {
           double started = secondsSince(start);
+          Map<String, Object> startupCpu = cpu.split();
           boolean converged = status.awaitAllCorrect(settings.convergenceTimeout(), progress);
           double convergence = secondsSince(start);
           Map<String, Object> conv = new LinkedHashMap<>();
           conv.put("seconds", convergence);
           conv.put("startupSeconds", started);
+          conv.put("startupCpu", startupCpu);
+          conv.put("cpu", cpu.split());
           conv.put("converged", converged);
           conv.put("correctTargets", status.correct());
           conv.put("wrongTargets", status.wrong(5));

@@ -32,6 +32,9 @@ class BenchSmokeTest {
 
     assertThat(scale.at("/convergence/converged").asBoolean()).isTrue();
     assertThat(scale.at("/convergence/correctTargets").asInt()).isEqualTo(20);
+    assertThat(scale.at("/convergence/cpu/apiServerCpuSeconds").asDouble()).as("the API server served the sync and the writes").isPositive();
+    assertThat(scale.at("/convergence/startupCpu/apiServerCpuSeconds").asDouble())
+        .isPositive().isLessThanOrEqualTo(scale.at("/convergence/cpu/apiServerCpuSeconds").asDouble());
     assertThat(scale.at("/naive/targetsAssessed").asInt()).isPositive();
     assertThat(scale.at("/naive/correctTargets").asInt()).as("the baseline sees the same levels")
         .isEqualTo(scale.at("/naive/targetsAssessed").asInt());
