@@ -1,8 +1,6 @@
 package dev.mlops.maturity.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,9 +52,7 @@ final class ScheduledAudit {
     List<SyntheticCluster.Workload> changed = candidates.subList(0, Math.min(changes, candidates.size()));
 
     Traffic.Snapshot opBefore = api.traffic(BenchRunner.OPERATOR);
-    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    long cpuBefore = os.getProcessCpuTime();
-    long serverCpuBefore = ApiServerCpu.nanos();
+    CpuWindow cpu = CpuWindow.open();
     long epoch = System.nanoTime();
     long stopAt = epoch + (2L * changed.size() + 4) * p;
     long[] changeNs = new long[changed.size()];
@@ -85,8 +81,7 @@ final class ScheduledAudit {
     }
     long windowNs = System.nanoTime() - epoch;
     double windowHours = windowNs / 3.6e12;
-    long cpuNs = os.getProcessCpuTime() - cpuBefore;
-    long serverCpuNs = ApiServerCpu.nanos() - serverCpuBefore;
+    Map<String, Object> cpuSplit = cpu.split();
     Traffic.Snapshot op = api.traffic(BenchRunner.OPERATOR).minus(opBefore);
     changed.forEach(w -> DetectionMeasurement.suspend(admin, w, false));
 
@@ -137,9 +132,9 @@ final class ScheduledAudit {
     o.put("bytes", op.bytes());
     o.put("requestsPerHour", op.totalRequests() / windowHours);
     o.put("bytesPerHour", op.totalBytes() / windowHours);
-    o.put("jvmCpuSecondsPerHour", cpuNs / 1e9 / windowHours);
-    o.put("apiServerCpuSecondsPerHour", serverCpuNs / 1e9 / windowHours);
-    o.put("cpuSecondsPerHour", Math.max(0, cpuNs - serverCpuNs) / 1e9 / windowHours);
+    o.put("jvmCpuSecondsPerHour", (double) cpuSplit.get("jvmCpuSeconds") / windowHours);
+    o.put("apiServerCpuSecondsPerHour", (double) cpuSplit.get("apiServerCpuSeconds") / windowHours);
+    o.put("cpuSecondsPerHour", (double) cpuSplit.get("otherCpuSeconds") / windowHours);
     o.put("detectionMs", Stats.ofNanos(operatorNs));
     out.put("operator", o);
 
