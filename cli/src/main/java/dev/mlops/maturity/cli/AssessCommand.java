@@ -133,9 +133,7 @@ public class AssessCommand implements Callable<Integer> {
     List<MaturityTarget> fromFile = null;
     try {
       operatorConfig = config == null ? OperatorConfig.EMPTY : OperatorConfigLoader.load(config);
-      clientConfig = ClusterConnection.config(kubeconfig, context);
-      // a one-shot CI command fails fast on an unreachable API server instead of retrying for a minute
-      clientConfig.setRequestRetryBackoffLimit(2);
+      clientConfig = ClusterConnection.oneShot(kubeconfig, context);
       if (file != null) {
         fromFile = TargetFile.read(file, namespace != null ? namespace : "default");
       }

@@ -31,6 +31,16 @@ final class ClusterConnection {
     return config;
   }
 
+  /**
+   * For a one-shot command (assess, --plan, a fleet): a CI job fails fast on an unreachable API server instead of
+   * retrying for a minute.
+   */
+  static Config oneShot(Path kubeconfig, String context) throws InvalidConfigException {
+    Config config = config(kubeconfig, context);
+    config.setRequestRetryBackoffLimit(2);
+    return config;
+  }
+
   static boolean plainHttp(Config config) {
     return config.getMasterUrl() != null && config.getMasterUrl().regionMatches(true, 0, "http://", 0, 7);
   }

@@ -92,8 +92,7 @@ final class FleetAssessment {
   }
 
   private List<TargetAssessment> assess(String context) throws InvalidConfigException {
-    Config clientConfig = ClusterConnection.config(kubeconfig, context);
-    clientConfig.setRequestRetryBackoffLimit(2);
+    Config clientConfig = ClusterConnection.oneShot(kubeconfig, context);
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build()) {
       DirectClusterView cluster = new DirectClusterView(client);
       var resources = client.resources(MaturityTarget.class);

@@ -65,8 +65,7 @@ final class PlanAssessment {
     List<MaturityTarget> fromFile = null;
     try {
       operatorConfig = config == null ? OperatorConfig.EMPTY : OperatorConfigLoader.load(config);
-      clientConfig = ClusterConnection.config(kubeconfig, context);
-      clientConfig.setRequestRetryBackoffLimit(2);
+      clientConfig = ClusterConnection.oneShot(kubeconfig, context);
       String defaultNamespace = namespace != null ? namespace : clientConfig.getNamespace() != null ? clientConfig.getNamespace() : "default";
       plan = new PlanReader(defaultNamespace).read(planPath);
       if (targetFile != null) {
